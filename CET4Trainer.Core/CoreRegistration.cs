@@ -1,0 +1,36 @@
+using CET4Trainer.Core.Ai;
+using CET4Trainer.Core.Data;
+using CET4Trainer.Core.Features.Accounts;
+using CET4Trainer.Core.Features.Courses;
+using CET4Trainer.Core.Features.Exam;
+using CET4Trainer.Core.Hosting;
+using CET4Trainer.Core.Jobs;
+using CET4Trainer.Core.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace CET4Trainer.Core;
+
+public static class CoreRegistration
+{
+    // Order matters: the database is migrated and seeded before the scheduler starts.
+    public static IHostApplicationBuilder AddCet4Core(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(AppPaths.Of(builder));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddCet4Data();
+        builder.AddCet4Accounts();
+        builder.AddCet4Ai();
+        builder.AddCet4Jobs();
+        builder.AddCet4Telemetry();
+
+        builder.Services.AddOptionsWithValidateOnStart<LocaleOptions>().BindConfiguration(LocaleOptions.Section)
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Locale:TimeZone is not a known time zone id (for example Asia/Shanghai).");
+        builder.Services.AddSingleton<LocalClock>();
+        builder.Services.AddOptions<ExamOptions>().BindConfiguration(ExamOptions.Section);
+        builder.Services.AddSingleton<ExamCalendar>();
+        builder.Services.AddSingleton<CourseService>();
+        return builder;
+    }
+}

@@ -1,0 +1,18 @@
+using CET4Trainer.Core.Data;
+using CET4Trainer.Core.Jobs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CET4Trainer.Core.Telemetry;
+
+public static class TelemetryRegistration
+{
+    public static IHostApplicationBuilder AddCet4Telemetry(this IHostApplicationBuilder builder)
+    {
+        // The scheduler's check is registered with the scheduler (AddCet4Jobs).
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<AppDbContext>("database", tags: [JobsRegistration.ReadyTag]);
+        builder.Services.AddSingleton<HealthSummaryService>();
+        return builder;
+    }
+}
