@@ -1,4 +1,5 @@
 using CET4Trainer.Core.Features.Courses;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,8 +7,11 @@ namespace CET4Trainer.Core.Data;
 
 // One model for every provider. Each provider has a subclass so that EF keeps a separate
 // migration set per provider in one assembly (see docs/decisions/0003-migrations-per-provider.md).
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    // Cookie and antiforgery keys live in the database so every node (and every restart) can read them.
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Course> Courses => Set<Course>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,4 +1,5 @@
 using CET4Trainer.Core.Hosting;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,9 @@ public static class DataRegistration
 
         // Identity's stores want a scoped context; it comes from the same pool.
         builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
-        builder.Services.AddHostedService<DatabaseInitializer>();
+        // Registered first so it runs before any other hosted service (data protection's key ring loader included).
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializer>());
+        builder.Services.AddDataProtection().SetApplicationName("CET4Trainer").PersistKeysToDbContext<AppDbContext>();
         return builder;
     }
 

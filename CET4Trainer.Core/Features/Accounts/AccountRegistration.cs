@@ -29,7 +29,6 @@ public static class AccountRegistration
                 options.Lockout.MaxFailedAccessAttempts = MaxFailedLogins;
                 options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
                 options.SignIn.RequireConfirmedAccount = false;
-                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()

@@ -1,0 +1,61 @@
+using CET4Trainer.Core.Features.Accounts;
+using CET4Trainer.Core.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CET4Trainer.Tests.TestSupport;
+
+// The real app host over a real SQLite file in a private temp folder (or PostgreSQL when the
+// settings say so). Settings go in through UseSetting, exactly as configuration would.
+public class Cet4AppFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings;
+
+    public Cet4AppFactory()
+    {
+        settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:ConnectionString"] = $"Data Source={Folder.File("cet4.db")}",
+            ["Seed:DemoData"] = "true",
+            ["Seed:DemoPassword"] = DemoPassword,
+        };
+    }
+
+    // Overrides a setting; call before the first client or service is asked for.
+    public Cet4AppFactory With(string key, string? value)
+    {
+        settings[key] = value;
+        return this;
+    }
+
+    public TempFolder Folder { get; } = new();
+
+    public string DemoPassword { get; } = PasswordGenerator.Create();
+
+    public CapturedLogs Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        // Files the app writes beside its data (demo-accounts.txt, backups) go to the temp folder.
+        builder.ConfigureServices(services => services.AddSingleton(new AppPaths(Folder.Path)));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Folder.Dispose();
+        }
+    }
+}
