@@ -13,6 +13,7 @@ public static class TelemetryRegistration
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: [JobsRegistration.ReadyTag]);
         builder.Services.AddSingleton<HealthSummaryService>();
+        builder.Services.AddSingleton<RuntimeInfo>();
         return builder;
     }
 }

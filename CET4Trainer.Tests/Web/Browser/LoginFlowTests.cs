@@ -63,6 +63,19 @@ public sealed class LoginFlowTests(BrowserApp browser)
     }
 
     [Fact]
+    public async Task Admin_SeesEveryHealthCheckAndTheRuntime()
+    {
+        var page = await browser.LoginAsync("admin@cet4.local");
+        await page.WaitForURLAsync(new Regex("/admin$"));
+
+        await Assertions.Expect(page.GetByTestId("health-overall")).ToContainTextAsync("正常");
+        await Assertions.Expect(page.GetByTestId("health-check-database")).ToContainTextAsync("正常");
+        await Assertions.Expect(page.GetByTestId("health-check-scheduler")).ToContainTextAsync("正常");
+        await Assertions.Expect(page.GetByTestId("runtime-info")).ToContainTextAsync("Sqlite");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Logout_ReturnsToLogin()
     {
         var page = await browser.LoginAsync("student@cet4.local");
