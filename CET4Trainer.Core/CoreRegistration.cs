@@ -3,6 +3,7 @@ using CET4Trainer.Core.Data;
 using CET4Trainer.Core.Features.Accounts;
 using CET4Trainer.Core.Features.Courses;
 using CET4Trainer.Core.Features.Exam;
+using CET4Trainer.Core.Features.Items;
 using CET4Trainer.Core.Hosting;
 using CET4Trainer.Core.Jobs;
 using CET4Trainer.Core.Telemetry;
@@ -21,6 +22,7 @@ public static class CoreRegistration
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddCet4Data();
         builder.AddCet4Accounts();
+        builder.AddCet4Content();
         builder.AddCet4Ai();
         builder.AddCet4Jobs();
         builder.AddCet4Telemetry();

@@ -1,4 +1,6 @@
 using CET4Trainer.Core.Features.Courses;
+using CET4Trainer.Core.Features.Items;
+using CET4Trainer.Core.Features.Vocabulary;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +15,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Course> Courses => Set<Course>();
+    public DbSet<Item> Items => Set<Item>();
+    public DbSet<Question> Questions => Set<Question>();
+    public DbSet<ItemTag> ItemTags => Set<ItemTag>();
+    public DbSet<Word> Words => Set<Word>();
+    public DbSet<WordExample> WordExamples => Set<WordExample>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
