@@ -11,9 +11,10 @@ public sealed class WordIndex
     public WordIndex(IEnumerable<Word> words)
     {
         Words = words.Where(w => w.Headword.All(c => char.IsLetter(c) || c == '-')).OrderBy(w => w.Headword, StringComparer.Ordinal).ToList();
+        // Headwords first: "left" is a word of its own, not only a form of "leave".
+        foreach (var word in Words) byForm.TryAdd(word.Headword, word);
         foreach (var word in Words)
         {
-            byForm.TryAdd(word.Headword, word);
             foreach (var form in FormsOf(word)) byForm.TryAdd(form, word);
             if (!byPos.TryGetValue(word.MainPartOfSpeech, out var list)) byPos[word.MainPartOfSpeech] = list = [];
             list.Add(word);

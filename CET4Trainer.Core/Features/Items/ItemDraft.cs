@@ -4,7 +4,7 @@ namespace CET4Trainer.Core.Features.Items;
 
 // An item as it enters or leaves the system: editor, JSON import/export, generators, AI drafts.
 // Every draft passes ItemShapeRules before it becomes an Item.
-public sealed class ItemDraft
+public sealed record ItemDraft
 {
     public string? Key { get; set; }
     public ItemType Type { get; set; }
@@ -37,13 +37,13 @@ public sealed class ItemDraft
     public int? Version { get; set; }
 }
 
-public sealed class ParagraphDraft
+public sealed record ParagraphDraft
 {
     public string Letter { get; set; } = "";
     public string Text { get; set; } = "";
 }
 
-public sealed class QuestionDraft
+public sealed record QuestionDraft
 {
     public int Number { get; set; }
     public string Stem { get; set; } = "";
