@@ -64,6 +64,16 @@ public sealed class BrowserApp : IAsyncLifetime
         return page;
     }
 
+    // Opens a page and waits until its circuit is connected, so clicks and typing reach the server.
+    public static async Task GotoInteractiveAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await WaitInteractiveAsync(page);
+    }
+
+    public static Task WaitInteractiveAsync(IPage page) =>
+        page.Locator("[data-interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null)

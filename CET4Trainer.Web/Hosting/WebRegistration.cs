@@ -35,6 +35,7 @@ public static class WebRegistration
             cookie.SlidingExpiration = true;
         });
         builder.Services.AddAuthorization();
+        builder.Services.AddScoped<CurrentUser>();
         return builder;
     }
 
@@ -56,6 +57,7 @@ public static class WebRegistration
         app.MapStaticAssets();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapCet4AccountEndpoints();
+        app.MapCet4ItemEndpoints();
         app.MapCet4Health();
         return app;
     }

@@ -116,6 +116,7 @@ public sealed class ItemBankService(IDbContextFactory<AppDbContext> contexts, Ti
     private static IQueryable<Item> Filter(IQueryable<Item> items, ItemQuery q, Viewer viewer)
     {
         if (q.MineOnly) items = items.Where(i => i.OwnerId == viewer.UserId);
+        if (q.GeneratedOnly) items = items.Where(i => i.Source == ItemSource.OfflineGenerator || i.Source == ItemSource.Ai);
         if (q.Section is { } section) items = items.Where(i => i.Section == section);
         if (q.Type is { } type) items = items.Where(i => i.Type == type);
         if (q.Difficulty is { } difficulty) items = items.Where(i => i.Difficulty == difficulty);

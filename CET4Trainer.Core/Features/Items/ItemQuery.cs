@@ -21,6 +21,9 @@ public sealed record ItemQuery
     public ItemSource? Source { get; init; }
     public string? Text { get; init; }
     public bool MineOnly { get; init; }
+
+    // The review queue: items made by the offline generators or an AI provider.
+    public bool GeneratedOnly { get; init; }
     public ItemSort Sort { get; init; } = ItemSort.UpdatedDesc;
     public int Page { get; init; }
     public int PageSize { get; init; } = 25;
