@@ -19,8 +19,10 @@ public sealed class ItemBankService(IDbContextFactory<AppDbContext> contexts, Ti
         var items = Filter(Visible(db.Items.AsNoTracking(), viewer), query, viewer);
         var total = await items.CountAsync(cancellationToken);
         var size = Math.Clamp(query.PageSize, 1, 200);
-        var rows = await Sort(items, query.Sort)
-            .Skip(Math.Max(query.Page, 0) * size).Take(size)
+        // Pick the page's ids from the indexes first, then read only those rows: sorting whole rows
+        // of a large filtered set was the slow part at 20,000 items.
+        var pageIds = Sort(items, query.Sort).Skip(Math.Max(query.Page, 0) * size).Take(size).Select(i => i.Id);
+        var rows = await Sort(db.Items.AsNoTracking().Where(i => pageIds.Contains(i.Id)), query.Sort)
             .Select(i => new ItemRow(i.Id, i.Title, i.Type, i.Section, i.Difficulty, i.Status, i.Source, i.SourceModel,
                 i.OwnerId == viewer.UserId, viewer.IsAdmin || i.OwnerId == viewer.UserId, i.Questions.Count, i.Version, i.UpdatedUtc))
             .ToListAsync(cancellationToken);

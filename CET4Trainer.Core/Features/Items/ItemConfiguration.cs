@@ -11,12 +11,33 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Item>
 
     public void Configure(EntityTypeBuilder<Item> item)
     {
+        // Small columns first and the large ones (content, explanation) last: SQLite reads a row's
+        // columns in order, so list and search queries never walk the content's overflow pages.
+        var order = 0;
+        item.Property(i => i.Id).HasColumnOrder(order++);
+        item.Property(i => i.Type).HasColumnOrder(order++);
+        item.Property(i => i.Section).HasColumnOrder(order++);
+        item.Property(i => i.Status).HasColumnOrder(order++);
+        item.Property(i => i.Source).HasColumnOrder(order++);
+        item.Property(i => i.Difficulty).HasColumnOrder(order++);
+        item.Property(i => i.OwnerId).HasColumnOrder(order++);
+        item.Property(i => i.UpdatedUtc).HasColumnOrder(order++);
+        item.Property(i => i.CreatedUtc).HasColumnOrder(order++);
+        item.Property(i => i.Version).HasColumnOrder(order++);
+        item.Property(i => i.Key).HasColumnOrder(order++);
+        item.Property(i => i.SourceProvider).HasColumnOrder(order++);
+        item.Property(i => i.SourceModel).HasColumnOrder(order++);
+        item.Property(i => i.Title).HasColumnOrder(order++);
+        item.Property(i => i.SearchText).HasColumnOrder(order++);
+        item.Property(i => i.Explanation).HasColumnOrder(order++);
+        item.Property(i => i.Content).HasColumnOrder(order++);
+
         item.Property(i => i.Title).HasMaxLength(200);
         item.Property(i => i.Key).HasMaxLength(64);
         item.Property(i => i.SourceProvider).HasMaxLength(100);
         item.Property(i => i.SourceModel).HasMaxLength(100);
         item.Property(i => i.OwnerId).HasMaxLength(450);
-        item.Property(i => i.SearchText).HasMaxLength(2000);
+        item.Property(i => i.SearchText).HasMaxLength(ItemMapper.SearchTextLength);
         item.Property(i => i.Content)
             .HasConversion(
                 c => JsonSerializer.Serialize(c, Json),

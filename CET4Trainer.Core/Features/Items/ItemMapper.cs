@@ -3,6 +3,9 @@ namespace CET4Trainer.Core.Features.Items;
 // Converts between the draft shape (import, export, editor) and the stored entity.
 public static class ItemMapper
 {
+    // Enough for titles, tags, the start of a passage and the stems; short enough to scan 20,000 rows quickly.
+    public const int SearchTextLength = 800;
+
     public static Item ToNewItem(ItemDraft draft, ItemSource source, ItemStatus status, string? ownerId,
         string? provider = null, string? model = null)
     {
@@ -89,11 +92,11 @@ public static class ItemMapper
     {
         var parts = new List<string> { item.Title };
         parts.AddRange(item.Tags.Select(t => t.Tag));
-        parts.Add(item.Content.Passage.Length > 600 ? item.Content.Passage[..600] : item.Content.Passage);
-        parts.AddRange(item.Content.Paragraphs.Take(1).Select(p => p.Text.Length > 300 ? p.Text[..300] : p.Text));
         parts.AddRange(item.Content.WordBank);
-        parts.AddRange(item.Questions.Select(q => q.Stem));
+        parts.AddRange(item.Questions.Select(q => q.Stem.Length > 80 ? q.Stem[..80] : q.Stem));
+        parts.Add(item.Content.Passage.Length > 300 ? item.Content.Passage[..300] : item.Content.Passage);
+        parts.AddRange(item.Content.Paragraphs.Take(1).Select(p => p.Text.Length > 200 ? p.Text[..200] : p.Text));
         var text = string.Join(" ", parts.Where(p => !string.IsNullOrWhiteSpace(p))).ToLowerInvariant();
-        return text.Length > 2000 ? text[..2000] : text;
+        return text.Length > SearchTextLength ? text[..SearchTextLength] : text;
     }
 }

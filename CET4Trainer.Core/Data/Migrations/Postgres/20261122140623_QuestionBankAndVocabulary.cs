@@ -18,22 +18,22 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Type = table.Column<int>(type: "integer", nullable: false),
                     Section = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Difficulty = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
                     Source = table.Column<int>(type: "integer", nullable: false),
+                    Difficulty = table.Column<int>(type: "integer", nullable: false),
+                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     SourceProvider = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     SourceModel = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SearchText = table.Column<string>(type: "character varying(800)", maxLength: 800, nullable: false),
                     Explanation = table.Column<string>(type: "text", nullable: false),
-                    ContentJson = table.Column<string>(type: "text", nullable: false),
-                    SearchText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    ContentJson = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -17,22 +17,22 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Type = table.Column<int>(type: "INTEGER", nullable: false),
                     Section = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Difficulty = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
                     Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    Difficulty = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     SourceProvider = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     SourceModel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 800, nullable: false),
                     Explanation = table.Column<string>(type: "TEXT", nullable: false),
-                    ContentJson = table.Column<string>(type: "TEXT", nullable: false),
-                    SearchText = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    ContentJson = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
