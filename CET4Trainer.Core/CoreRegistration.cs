@@ -4,6 +4,7 @@ using CET4Trainer.Core.Features.Accounts;
 using CET4Trainer.Core.Features.Courses;
 using CET4Trainer.Core.Features.Exam;
 using CET4Trainer.Core.Features.Items;
+using CET4Trainer.Core.Features.Practice;
 using CET4Trainer.Core.Hosting;
 using CET4Trainer.Core.Jobs;
 using CET4Trainer.Core.Telemetry;
@@ -23,6 +24,7 @@ public static class CoreRegistration
         builder.AddCet4Data();
         builder.AddCet4Accounts();
         builder.AddCet4Content();
+        builder.AddCet4Practice();
         builder.AddCet4Ai();
         builder.AddCet4Jobs();
         builder.AddCet4Telemetry();

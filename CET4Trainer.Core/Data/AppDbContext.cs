@@ -1,5 +1,7 @@
 using CET4Trainer.Core.Features.Courses;
 using CET4Trainer.Core.Features.Items;
+using CET4Trainer.Core.Features.Practice;
+using CET4Trainer.Core.Features.Review;
 using CET4Trainer.Core.Features.Vocabulary;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -20,6 +22,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ItemTag> ItemTags => Set<ItemTag>();
     public DbSet<Word> Words => Set<Word>();
     public DbSet<WordExample> WordExamples => Set<WordExample>();
+    public DbSet<PracticeSession> PracticeSessions => Set<PracticeSession>();
+    public DbSet<SessionItem> SessionItems => Set<SessionItem>();
+    public DbSet<Answer> Answers => Set<Answer>();
+    public DbSet<Mistake> Mistakes => Set<Mistake>();
+    public DbSet<VocabCard> VocabCards => Set<VocabCard>();
+    public DbSet<ReviewLogEntry> ReviewLog => Set<ReviewLogEntry>();
+    public DbSet<StudyPreferences> StudyPreferences => Set<StudyPreferences>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,7 +11,7 @@ public sealed record SaveResult(int? Id, IReadOnlyList<ShapeError> Errors)
 public sealed record BulkResult(int Changed, int Skipped);
 
 // The teacher's question bank: what a viewer may see and change, always decided here, never in a page.
-public sealed class ItemBankService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
+public sealed class ItemBankService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, IEnumerable<IItemChangeListener>? listeners = null)
 {
     public async Task<ItemPage> QueryAsync(ItemQuery query, Viewer viewer, CancellationToken cancellationToken = default)
     {
@@ -76,6 +76,7 @@ public sealed class ItemBankService(IDbContextFactory<AppDbContext> contexts, Ti
         item.Version++;
         item.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var listener in listeners ?? []) listener.ItemChanged(item.Id);
         return new SaveResult(item.Id, []);
     }
 

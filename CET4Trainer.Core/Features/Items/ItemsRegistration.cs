@@ -9,7 +9,7 @@ public static class ItemsRegistration
 {
     public static IHostApplicationBuilder AddCet4Content(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ItemBankService>();
+        builder.Services.AddSingleton(sp => new ItemBankService(sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Data.AppDbContext>>(), sp.GetRequiredService<TimeProvider>(), sp.GetServices<IItemChangeListener>()));
         builder.Services.AddSingleton<ItemImportService>();
         builder.Services.AddSingleton<PaperAssembler>();
         builder.Services.AddSingleton<Generators.WordIndexProvider>();

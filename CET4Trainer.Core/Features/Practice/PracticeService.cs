@@ -1,0 +1,176 @@
+using System.Text.Json;
+using CET4Trainer.Core.Data;
+using CET4Trainer.Core.Features.Items;
+using CET4Trainer.Core.Features.Scoring;
+using Microsoft.EntityFrameworkCore;
+
+namespace CET4Trainer.Core.Features.Practice;
+
+// Answering: every response is saved the moment it is given (one SaveChanges, one round trip),
+// so a reload or a dropped connection continues at the same place with the same answers.
+public sealed class PracticeService(IDbContextFactory<AppDbContext> contexts, ItemCatalog catalog, EssayGrading essays, TimeProvider clock)
+{
+    public async Task<SessionView?> LoadAsync(int sessionId, string studentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var session = await db.PracticeSessions.AsNoTracking().Include(s => s.Items)
+            .FirstOrDefaultAsync(s => s.Id == sessionId && s.StudentId == studentId, cancellationToken);
+        if (session is null) return null;
+        var answers = await db.Answers.AsNoTracking().Where(a => a.SessionId == sessionId).ToDictionaryAsync(a => a.QuestionId, cancellationToken);
+        var items = await catalog.GetAsync(session.Items.Select(i => i.ItemId).ToList(), cancellationToken);
+        var views = session.Items.OrderBy(i => i.Position).Where(i => items.ContainsKey(i.ItemId))
+            .Select(i => new SessionItemView(i.Position, i.Part, i.ListeningPlays, items[i.ItemId])).ToList();
+        return new SessionView(session.Id, session.StudentId, session.Mode, session.Status, session.Title, session.CurrentPosition,
+            views, answers, session.MockStartedUtc, MockTimeline.ParseEarlyEnds(session.MockEarlyEnds));
+    }
+
+    public async Task<IReadOnlyList<SessionSummary>> RecentAsync(string studentId, int count, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.PracticeSessions.AsNoTracking().Where(s => s.StudentId == studentId)
+            .OrderByDescending(s => s.UpdatedUtc).Take(count)
+            .Select(s => new SessionSummary(s.Id, s.Mode, s.Status, s.Title, s.Items.Count, s.UpdatedUtc,
+                db.Answers.Count(a => a.SessionId == s.Id && a.IsFinal), db.Answers.Count(a => a.SessionId == s.Id && a.IsCorrect == true)))
+            .ToListAsync(cancellationToken);
+    }
+
+    // Grades and stores one answer. `view` was loaded for this student, so ownership is already settled.
+    public async Task<SubmitResult> SubmitAsync(SessionView view, ItemView item, int questionNumber, string response, int timeSpentMs, bool final = true,
+        CancellationToken cancellationToken = default)
+    {
+        if (view.Status == SessionStatus.Completed) return Refuse("这次练习已经结束，不能再修改答案。");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var position = view.Items.First(i => i.Item.Id == item.Id);
+        if (view.IsMock && MockLocked(view, position.Part, now)) return Refuse("这一部分的时间已到，答案已锁定。");
+        var question = item.Draft.Questions.Count >= questionNumber && questionNumber > 0 ? item.Draft.Questions[questionNumber - 1] : null;
+        var questionId = item.QuestionId(questionNumber);
+
+        bool? correct = null;
+        double? score = null;
+        string? gradeJson = null;
+        double max;
+        if (ItemTypes.IsConstructedResponse(item.Type))
+        {
+            max = ExamScale.HolisticMax;
+            if (final)
+            {
+                var grade = await essays.GradeAsync(item, response, cancellationToken);
+                score = grade.Score;
+                gradeJson = JsonSerializer.Serialize(grade);
+            }
+        }
+        else
+        {
+            var graded = AnswerGrader.Grade(item.Type, question!, response);
+            (correct, score, max) = (graded.Correct, graded.Score, graded.Max);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var answer = view.AnswersByQuestion.TryGetValue(questionId, out var existing) ? existing : null;
+        if (answer is null)
+        {
+            answer = new Answer { SessionId = view.Id, StudentId = view.StudentId, ItemId = item.Id, QuestionId = questionId, QuestionNumber = questionNumber };
+            db.Answers.Add(answer);
+        }
+        else
+        {
+            db.Answers.Attach(answer);
+        }
+        answer.Response = response;
+        answer.IsFinal = final;
+        answer.IsCorrect = correct;
+        answer.Score = score;
+        answer.MaxScore = max;
+        answer.GradeJson = gradeJson;
+        answer.TimeSpentMs = Math.Max(0, answer.TimeSpentMs + timeSpentMs);
+        answer.AnsweredUtc = now;
+        if (final && correct == false)
+        {
+            db.Mistakes.Add(new Mistake
+            {
+                StudentId = view.StudentId, ItemId = item.Id, QuestionId = questionId, QuestionNumber = questionNumber,
+                Cause = AnswerGrader.CauseOf(item.Type, question!.Stem), Response = response, CreatedUtc = now,
+            });
+        }
+        Touch(db, view.Id, now);
+        await db.SaveChangesAsync(cancellationToken);
+        view.AnswersByQuestion[questionId] = answer;
+        return new SubmitResult(true, correct, score, max, null, answer);
+    }
+
+    public async Task MoveAsync(SessionView view, int position, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var stub = new PracticeSession { Id = view.Id, StudentId = view.StudentId };
+        db.PracticeSessions.Attach(stub);
+        stub.CurrentPosition = Math.Clamp(position, 0, Math.Max(0, view.Items.Count - 1));
+        stub.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    // Listening in a mock plays once: the play is recorded before the audio starts, and refused after that.
+    public async Task<bool> StartListeningAsync(SessionView view, int position, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.SessionItems.Where(i => i.SessionId == view.Id && i.Position == position);
+        if (view.IsMock) query = query.Where(i => i.ListeningPlays == 0);
+        return await query.ExecuteUpdateAsync(s => s.SetProperty(i => i.ListeningPlays, i => i.ListeningPlays + 1), cancellationToken) == 1;
+    }
+
+    // Hands in the current mock part before its time is up; its answers lock and the next part starts.
+    public async Task HandInPartAsync(SessionView view, int part, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ends = view.MockEarlyEnds.ToList();
+        while (ends.Count <= part) ends.Add(null);
+        ends[part] ??= now;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.PracticeSessions.Where(s => s.Id == view.Id && s.StudentId == view.StudentId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.MockEarlyEnds, MockTimeline.FormatEarlyEnds(ends)).SetProperty(x => x.UpdatedUtc, now), cancellationToken);
+    }
+
+    // Ends the session: drafts of writing and translation are graded as they stand.
+    public async Task CompleteAsync(SessionView view, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in view.Items.Where(i => ItemTypes.IsConstructedResponse(i.Item.Type)))
+        {
+            var questionId = entry.Item.QuestionId(1);
+            if (view.AnswersByQuestion.TryGetValue(questionId, out var draft) && !draft.IsFinal)
+            {
+                await SubmitAsync(view, entry.Item, 1, draft.Response, 0, final: true, cancellationToken);
+            }
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.PracticeSessions.Where(s => s.Id == view.Id && s.StudentId == view.StudentId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SessionStatus.Completed).SetProperty(x => x.CompletedUtc, now).SetProperty(x => x.UpdatedUtc, now), cancellationToken);
+    }
+
+    // Resolves the mistakes of a question answered right again (mistakes practice).
+    public async Task ResolveMistakesAsync(string studentId, int itemId, int questionNumber, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Mistakes.Where(m => m.StudentId == studentId && m.ItemId == itemId && m.QuestionNumber == questionNumber && m.ResolvedUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ResolvedUtc, now), cancellationToken);
+    }
+
+    public static bool MockLocked(SessionView view, int part, DateTime nowUtc)
+    {
+        if (view.MockStartedUtc is not { } started) return false;
+        var timeline = MockTimeline.At(started, view.MockEarlyEnds, nowUtc);
+        return timeline.Parts[part].Locked || timeline.CurrentPart < part;
+    }
+
+    private static void Touch(AppDbContext db, int sessionId, DateTime now)
+    {
+        var stub = new PracticeSession { Id = sessionId, StudentId = "" };
+        db.PracticeSessions.Attach(stub);
+        stub.UpdatedUtc = now;
+        db.Entry(stub).Property(s => s.UpdatedUtc).IsModified = true;
+    }
+
+    private static SubmitResult Refuse(string why) => new(false, null, null, 0, why, null);
+}
+
+public sealed record SessionSummary(int Id, PracticeMode Mode, SessionStatus Status, string Title, int Items, DateTime UpdatedUtc, int Answered, int Correct);
