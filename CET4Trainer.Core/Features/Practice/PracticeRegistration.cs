@@ -24,8 +24,8 @@ public static class PracticeRegistration
         builder.Services.AddSingleton<ItemStatistics>();
         builder.Services.AddQuartz(q => q.ScheduleJob<ItemStatisticsJob>(
             trigger => trigger.WithIdentity("item-statistics-every-10-minutes", "practice")
-                .StartAt(DateBuilder.FutureDate(2, IntervalUnit.Minute))
-                .WithSimpleSchedule(s => s.WithIntervalInMinutes(10).RepeatForever()),
+                .StartAt(DateTimeOffset.UtcNow.AddMinutes(2))
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(10)).RepeatForever()),
             job => job.WithIdentity(ItemStatisticsJob.Key)));
         return builder;
     }

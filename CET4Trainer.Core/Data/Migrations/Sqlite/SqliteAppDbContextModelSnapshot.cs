@@ -287,6 +287,297 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
                     b.ToTable("Questions");
                 });
 
+            modelBuilder.Entity("CET4Trainer.Core.Features.Practice.Answer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AnsweredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GradeJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("IsCorrect")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsFinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("MaxScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StudentId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TimeSpentMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId")
+                        .HasDatabaseName("IX_Answers_Question");
+
+                    b.HasIndex("SessionId", "QuestionId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Answers_Session_Question");
+
+                    b.HasIndex("StudentId", "AnsweredUtc")
+                        .HasDatabaseName("IX_Answers_Student_Answered");
+
+                    b.HasIndex("StudentId", "ItemId")
+                        .HasDatabaseName("IX_Answers_Student_Item");
+
+                    b.ToTable("Answers");
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Features.Practice.Mistake", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cause")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResolvedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StudentId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WordsAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudentId", "ResolvedUtc", "CreatedUtc")
+                        .HasDatabaseName("IX_Mistakes_Student_Open");
+
+                    b.ToTable("Mistakes");
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Features.Practice.PracticeSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CurrentPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MockEarlyEnds")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MockStartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StudentId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudentId", "Status", "UpdatedUtc")
+                        .HasDatabaseName("IX_Sessions_Student_Status_Updated");
+
+                    b.ToTable("PracticeSessions");
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Features.Practice.SessionItem", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ListeningPlays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId", "Position");
+
+                    b.ToTable("SessionItems");
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Features.Review.ReviewLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReviewedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StateBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StudentId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudentId", "ReviewedUtc")
+                        .HasDatabaseName("IX_ReviewLog_Student_Reviewed");
+
+                    b.ToTable("ReviewLog");
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Features.Review.StudyPreferences", b =>
+                {
+                    b.Property<string>("StudentId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DesiredRetention")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("NewCardsPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StudentId");
+
+                    b.ToTable("StudyPreferences");
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Features.Review.VocabCard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Difficulty")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("DueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsLeech")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Lapses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastReviewUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Stability")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StudentId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WordId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WordId");
+
+                    b.HasIndex("StudentId", "DueUtc")
+                        .HasDatabaseName("IX_VocabCards_Student_Due");
+
+                    b.HasIndex("StudentId", "WordId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_VocabCards_Student_Word");
+
+                    b.ToTable("VocabCards");
+                });
+
             modelBuilder.Entity("CET4Trainer.Core.Features.Vocabulary.Word", b =>
                 {
                     b.Property<int>("Id")
@@ -548,6 +839,48 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CET4Trainer.Core.Features.Practice.Answer", b =>
+                {
+                    b.HasOne("CET4Trainer.Core.Features.Practice.PracticeSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Features.Practice.PracticeSession", b =>
+                {
+                    b.HasOne("CET4Trainer.Core.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Features.Practice.SessionItem", b =>
+                {
+                    b.HasOne("CET4Trainer.Core.Features.Practice.PracticeSession", null)
+                        .WithMany("Items")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Features.Review.VocabCard", b =>
+                {
+                    b.HasOne("CET4Trainer.Core.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CET4Trainer.Core.Features.Vocabulary.Word", null)
+                        .WithMany()
+                        .HasForeignKey("WordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CET4Trainer.Core.Features.Vocabulary.WordExample", b =>
                 {
                     b.HasOne("CET4Trainer.Core.Features.Vocabulary.Word", null)
@@ -613,6 +946,11 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
                     b.Navigation("Questions");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Features.Practice.PracticeSession", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("CET4Trainer.Core.Features.Vocabulary.Word", b =>
