@@ -8,13 +8,18 @@ public sealed class OfflineGrader(Func<string, bool> isKnownWord, IOptions<Scori
 {
     public const string EngineName = "离线估算";
 
+    // The exam's standard direction wording says nothing about the topic.
+    private static readonly HashSet<string> DirectionWords =
+        ["direction", "directions", "part", "allow", "allowed", "minute", "minutes", "write", "writ", "essay", "least",
+         "word", "words", "follow", "following", "based", "comment", "topic", "short", "should", "entitl", "entitled"];
+
     public EssayGrade GradeWriting(string essay, string prompt, int minWords, int maxWords)
     {
         var f = TextFeatures.Of(essay, isKnownWord);
         if (f.Words < 10) return Blank(f.Words, "内容过少，无法评分（0 分档：空白或只有孤立的词语）。");
-        var promptWords = TextFeatures.Of(prompt, isKnownWord).ContentWords;
-        var overlap = promptWords.Count == 0 ? 1 : f.ContentWords.Count(promptWords.Contains) / (double)Math.Min(promptWords.Count, 8);
-        var offTopic = overlap < 0.12;
+        // Off topic: the essay shares not one content word with what the prompt asks about.
+        var promptWords = TextFeatures.Of(prompt, isKnownWord).ContentWords.Where(w => !DirectionWords.Contains(w)).ToHashSet();
+        var offTopic = promptWords.Count > 0 && !f.ContentWords.Any(promptWords.Contains);
 
         // Each feature gives a share of the 15 points; together they approximate the band descriptors.
         var length = Math.Clamp(f.Words / (double)minWords, 0, 1);
