@@ -10,6 +10,14 @@ namespace CET4Trainer.Core.Features.Practice;
 // so a reload or a dropped connection continues at the same place with the same answers.
 public sealed class PracticeService(IDbContextFactory<AppDbContext> contexts, ItemCatalog catalog, EssayGrading essays, TimeProvider clock)
 {
+    public static readonly JsonSerializerOptions GradeJson = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static EssayGrade? ReadGrade(Answer answer) =>
+        answer.GradeJson is null ? null : JsonSerializer.Deserialize<EssayGrade>(answer.GradeJson, GradeJson);
+
     public async Task<SessionView?> LoadAsync(int sessionId, string studentId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -35,13 +43,19 @@ public sealed class PracticeService(IDbContextFactory<AppDbContext> contexts, It
     }
 
     // Grades and stores one answer. `view` was loaded for this student, so ownership is already settled.
-    public async Task<SubmitResult> SubmitAsync(SessionView view, ItemView item, int questionNumber, string response, int timeSpentMs, bool final = true,
+    public Task<SubmitResult> SubmitAsync(SessionView view, ItemView item, int questionNumber, string response, int timeSpentMs, bool final = true,
         CancellationToken cancellationToken = default)
     {
-        if (view.Status == SessionStatus.Completed) return Refuse("这次练习已经结束，不能再修改答案。");
-        var now = clock.GetUtcNow().UtcDateTime;
+        if (view.Status == SessionStatus.Completed) return Task.FromResult(Refuse("这次练习已经结束，不能再修改答案。"));
         var position = view.Items.First(i => i.Item.Id == item.Id);
-        if (view.IsMock && MockLocked(view, position.Part, now)) return Refuse("这一部分的时间已到，答案已锁定。");
+        if (view.IsMock && MockLocked(view, position.Part, clock.GetUtcNow().UtcDateTime)) return Task.FromResult(Refuse("这一部分的时间已到，答案已锁定。"));
+        return StoreAsync(view, item, questionNumber, response, timeSpentMs, final, cancellationToken);
+    }
+
+    private async Task<SubmitResult> StoreAsync(SessionView view, ItemView item, int questionNumber, string response, int timeSpentMs, bool final,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
         var question = item.Draft.Questions.Count >= questionNumber && questionNumber > 0 ? item.Draft.Questions[questionNumber - 1] : null;
         var questionId = item.QuestionId(questionNumber);
 
@@ -56,7 +70,7 @@ public sealed class PracticeService(IDbContextFactory<AppDbContext> contexts, It
             {
                 var grade = await essays.GradeAsync(item, response, cancellationToken);
                 score = grade.Score;
-                gradeJson = JsonSerializer.Serialize(grade);
+                gradeJson = JsonSerializer.Serialize(grade, GradeJson);
             }
         }
         else
@@ -137,7 +151,8 @@ public sealed class PracticeService(IDbContextFactory<AppDbContext> contexts, It
             var questionId = entry.Item.QuestionId(1);
             if (view.AnswersByQuestion.TryGetValue(questionId, out var draft) && !draft.IsFinal)
             {
-                await SubmitAsync(view, entry.Item, 1, draft.Response, 0, final: true, cancellationToken);
+                // Graded as it stood when time ran out or the student finished; the part lock does not apply.
+                await StoreAsync(view, entry.Item, 1, draft.Response, 0, final: true, cancellationToken);
             }
         }
         var now = clock.GetUtcNow().UtcDateTime;
