@@ -12,4 +12,6 @@ public sealed class LocalClock(TimeProvider time, IOptions<LocaleOptions> option
     public DateOnly Today() => DateOnly.FromDateTime(Now().DateTime);
 
     public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+
+    public DateTime ToUtc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
 }

@@ -71,6 +71,13 @@ public sealed class BrowserApp : IAsyncLifetime
         await WaitInteractiveAsync(page);
     }
 
+    // Picks an option in the MudSelect whose label is `label`.
+    public static async Task SelectAsync(IPage page, string label, string option)
+    {
+        await page.Locator("div.mud-select").Filter(new() { HasText = label }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+    }
+
     public static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("[data-interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 

@@ -36,6 +36,7 @@ public static class WebRegistration
         });
         builder.Services.AddAuthorization();
         builder.Services.AddScoped<CurrentUser>();
+        builder.Services.AddScoped<Components.Features.Practice.PracticeSessionState>();
         return builder;
     }
 

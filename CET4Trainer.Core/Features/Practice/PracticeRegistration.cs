@@ -22,6 +22,7 @@ public static class PracticeRegistration
         builder.Services.AddSingleton<DeckService>();
         builder.Services.AddSingleton<StudentDashboard>();
         builder.Services.AddSingleton<ItemStatistics>();
+        builder.Services.AddSingleton<MistakeNotebook>();
         builder.Services.AddQuartz(q => q.ScheduleJob<ItemStatisticsJob>(
             trigger => trigger.WithIdentity("item-statistics-every-10-minutes", "practice")
                 .StartAt(DateTimeOffset.UtcNow.AddMinutes(2))
