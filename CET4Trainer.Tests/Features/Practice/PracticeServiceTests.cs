@@ -75,18 +75,19 @@ public sealed class PracticeServiceTests : IAsyncLifetime
         var start = await starter.StartDrillAsync(student, ItemType.BankedCloze, null, 1);
         var view = (await practice.LoadAsync(start.SessionId!.Value, student))!;
         var cloze = view.Items[0].Item;
-        var q = cloze.Draft.Questions[0];
+        var index = await new WordIndexProvider(database).GetAsync();
+        // A blank whose answer is a CET-4 word (only those can enter the deck).
+        var q = cloze.Draft.Questions.First(x => index.Find(cloze.Draft.WordBank["ABCDEFGHIJKLMNO".IndexOf(x.Answer)]) is not null);
         var rightWord = cloze.Draft.WordBank["ABCDEFGHIJKLMNO".IndexOf(q.Answer)];
         var wrong = q.Answer == "A" ? "B" : "A";
 
-        await practice.SubmitAsync(view, cloze, 1, wrong, 1000);
+        await practice.SubmitAsync(view, cloze, q.Number, wrong, 1000);
         var added = await deck.AddFromMistakesAsync(student);
 
         await using var db = database.CreateDbContext();
         var mistake = await db.Mistakes.SingleAsync();
         Assert.Equal(MistakeCause.Vocabulary, mistake.Cause);
         Assert.True(mistake.WordsAdded);
-        var index = await new WordIndexProvider(database).GetAsync();
         var headword = index.Find(rightWord)!.Headword;
         var cards = await db.VocabCards.Join(db.Words, c => c.WordId, w => w.Id, (c, w) => new { c.Origin, w.Headword }).ToListAsync();
         Assert.Equal(1, added);
