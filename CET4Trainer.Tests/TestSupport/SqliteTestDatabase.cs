@@ -9,9 +9,10 @@ public sealed class SqliteTestDatabase : IDbContextFactory<AppDbContext>, IDispo
     private readonly TempFolder folder = new();
     private readonly DbContextOptions<SqliteAppDbContext> options;
 
-    public SqliteTestDatabase()
+    public SqliteTestDatabase(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
-        options = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={folder.File("test.db")};Pooling=false").Options;
+        options = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={folder.File("test.db")};Pooling=false")
+            .AddInterceptors(interceptors).Options;
         using var db = CreateDbContext();
         db.Database.Migrate();
     }

@@ -79,35 +79,24 @@ public sealed class PracticeService(IDbContextFactory<AppDbContext> contexts, It
             (correct, score, max) = (graded.Correct, graded.Score, graded.Max);
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var answer = view.AnswersByQuestion.TryGetValue(questionId, out var existing) ? existing : null;
-        if (answer is null)
+        var answer = new Answer
         {
-            answer = new Answer { SessionId = view.Id, StudentId = view.StudentId, ItemId = item.Id, QuestionId = questionId, QuestionNumber = questionNumber };
-            db.Answers.Add(answer);
-        }
-        else
-        {
-            db.Answers.Attach(answer);
-        }
-        answer.Response = response;
-        answer.IsFinal = final;
-        answer.IsCorrect = correct;
-        answer.Score = score;
-        answer.MaxScore = max;
-        answer.GradeJson = gradeJson;
-        answer.TimeSpentMs = Math.Max(0, answer.TimeSpentMs + timeSpentMs);
-        answer.AnsweredUtc = now;
-        if (final && correct == false)
-        {
-            db.Mistakes.Add(new Mistake
+            SessionId = view.Id, StudentId = view.StudentId, ItemId = item.Id, QuestionId = questionId, QuestionNumber = questionNumber,
+            Response = response, IsFinal = final, IsCorrect = correct, Score = score, MaxScore = max, GradeJson = gradeJson,
+            TimeSpentMs = Math.Max(0, timeSpentMs) + (view.AnswersByQuestion.TryGetValue(questionId, out var earlier) ? earlier.TimeSpentMs : 0),
+            AnsweredUtc = now,
+        };
+        Mistake? mistake = final && correct == false
+            ? new Mistake
             {
                 StudentId = view.StudentId, ItemId = item.Id, QuestionId = questionId, QuestionNumber = questionNumber,
                 Cause = AnswerGrader.CauseOf(item.Type, question!.Stem), Response = response, CreatedUtc = now,
-            });
+            }
+            : null;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await AnswerWriter.SaveAsync(db, answer, Math.Max(0, timeSpentMs), mistake, cancellationToken);
         }
-        Touch(db, view.Id, now);
-        await db.SaveChangesAsync(cancellationToken);
         view.AnswersByQuestion[questionId] = answer;
         return new SubmitResult(true, correct, score, max, null, answer);
     }
@@ -175,14 +164,6 @@ public sealed class PracticeService(IDbContextFactory<AppDbContext> contexts, It
         if (view.MockStartedUtc is not { } started) return false;
         var timeline = MockTimeline.At(started, view.MockEarlyEnds, nowUtc);
         return timeline.Parts[part].Locked || timeline.CurrentPart < part;
-    }
-
-    private static void Touch(AppDbContext db, int sessionId, DateTime now)
-    {
-        var stub = new PracticeSession { Id = sessionId, StudentId = "" };
-        db.PracticeSessions.Attach(stub);
-        stub.UpdatedUtc = now;
-        db.Entry(stub).Property(s => s.UpdatedUtc).IsModified = true;
     }
 
     private static SubmitResult Refuse(string why) => new(false, null, null, 0, why, null);

@@ -16,12 +16,15 @@ namespace CET4Trainer.Tests.Features.Practice;
 // Practice against a real SQLite file with the bundled content and vocabulary loaded.
 public sealed class PracticeServiceTests : IAsyncLifetime
 {
-    private readonly SqliteTestDatabase database = new();
+    private readonly CommandCounter commands = new();
+    private readonly SqliteTestDatabase database;
     private readonly FixedClock clock = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
     private string student = "";
     private SessionStarter starter = default!;
     private PracticeService practice = default!;
     private DeckService deck = default!;
+
+    public PracticeServiceTests() => database = new SqliteTestDatabase(commands);
 
     public async ValueTask InitializeAsync()
     {
@@ -67,6 +70,58 @@ public sealed class PracticeServiceTests : IAsyncLifetime
         await using var db = database.CreateDbContext();
         Assert.Equal(2, await db.Answers.CountAsync(a => a.SessionId == view.Id));
         Assert.Null(await practice.LoadAsync(view.Id, "someone-else"));
+    }
+
+    [Fact]
+    public async Task EachAnswer_RightOrWrong_CostsOneRoundTripToTheDatabase()
+    {
+        var start = await starter.StartDrillAsync(student, ItemType.CarefulReading, null, 1);
+        var view = (await practice.LoadAsync(start.SessionId!.Value, student))!;
+        var item = view.Items[0].Item;
+
+        commands.Reset();
+        await practice.SubmitAsync(view, item, 1, item.Draft.Questions[0].Answer, 1000);
+        var right = commands.Count;
+        commands.Reset();
+        await practice.SubmitAsync(view, item, 2, item.Draft.Questions[1].Answer == "A" ? "B" : "A", 1000);
+        var wrong = commands.Count;
+        commands.Reset();
+        await practice.SubmitAsync(view, item, 2, item.Draft.Questions[1].Answer, 1000);
+        var changed = commands.Count;
+
+        Assert.Equal((1, 1, 1), (right, wrong, changed));
+    }
+
+    [Fact]
+    public async Task ItemStatistics_AreComputedFromAnswers()
+    {
+        var others = new List<string>();
+        for (var i = 0; i < 4; i++) others.Add((await database.AddUserAsync($"stat{i}@example.edu.cn")).Id);
+        await using var setup = database.CreateDbContext();
+        var itemId = await setup.Items.Where(i => i.Type == ItemType.ListeningConversation).Select(i => i.Id).FirstAsync();
+        foreach (var (who, index) in others.Select((o, i) => (o, i)))
+        {
+            // Every student gets the same item, so its statistics have four answers per question.
+            var session = new PracticeSession { StudentId = who, Title = "stats", Items = [new SessionItem { Position = 0, ItemId = itemId }] };
+            setup.PracticeSessions.Add(session);
+            await setup.SaveChangesAsync();
+            var view = (await practice.LoadAsync(session.Id, who))!;
+            var item = view.Items[0].Item;
+            // Students 0 and 1 answer everything right, 2 and 3 everything wrong.
+            foreach (var q in item.Draft.Questions)
+                await practice.SubmitAsync(view, item, q.Number, index < 2 ? q.Answer : (q.Answer == "A" ? "B" : "A"), 100);
+        }
+
+        await new ItemStatistics(database).RecomputeAsync();
+
+        await using var db = database.CreateDbContext();
+        var stats = await db.Questions.Where(q => q.ItemId == itemId).ToListAsync();
+        Assert.All(stats, q =>
+        {
+            Assert.Equal(4, q.Attempts);
+            Assert.Equal(0.5, q.Facility);
+            Assert.Equal(1.0, q.Discrimination);
+        });
     }
 
     [Fact]
