@@ -73,4 +73,36 @@ public sealed class PracticeFlowTests(BrowserApp browser)
         await Assertions.Expect(page.GetByTestId("essay-engine")).ToHaveTextAsync("离线估算");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Student_SitsAWholeMock_HandingInEachPart_AndSeesSectionEstimates()
+    {
+        var page = await browser.LoginAsync("student@cet4.local");
+        await page.WaitForURLAsync(new Regex("/student$"));
+        await BrowserApp.GotoInteractiveAsync(page, "/student/practice");
+        await page.GetByTestId("start-mock").ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/student/practice/\d+$"));
+        await BrowserApp.WaitInteractiveAsync(page);
+
+        await Assertions.Expect(page.GetByTestId("mock-clock")).ToContainTextAsync("Part I Writing");
+        await Assertions.Expect(page.GetByTestId("progress")).ToContainTextAsync("/ 57 题");
+        await page.GetByTestId("essay-input").FillAsync("Reading every day helps students. It widens knowledge and improves writing. However, time is short, so small daily habits matter most.");
+        await Assertions.Expect(page.GetByTestId("draft-status")).ToContainTextAsync("草稿已保存");
+        await page.GetByTestId("mock-hand-in").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("mock-clock")).ToContainTextAsync("Part II Listening");
+        await page.GetByTestId("option-1-A").ClickAsync();
+        // In a mock the answer waits for the end: no feedback yet.
+        await Assertions.Expect(page.GetByTestId("feedback")).ToHaveCountAsync(0);
+        await page.GetByTestId("mock-hand-in").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("mock-clock")).ToContainTextAsync("Part III Reading");
+        await page.GetByTestId("mock-hand-in").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("mock-clock")).ToContainTextAsync("Part IV Translation");
+        await page.GetByTestId("mock-finish").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("session-result")).ToContainTextAsync("估算");
+        await Assertions.Expect(page.GetByTestId("mock-section-Listening")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("mock-section-Writing")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("mock-total")).ToContainTextAsync("/ 710");
+        await page.Context.CloseAsync();
+    }
 }
