@@ -35,6 +35,7 @@ public static class CoreRegistration
         builder.Services.AddOptions<ExamOptions>().BindConfiguration(ExamOptions.Section);
         builder.Services.AddSingleton<ExamCalendar>();
         builder.Services.AddSingleton<CourseService>();
+        builder.Services.AddSingleton<AssignmentService>();
         return builder;
     }
 }

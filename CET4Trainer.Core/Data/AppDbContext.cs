@@ -17,6 +17,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Course> Courses => Set<Course>();
+    public DbSet<CourseMember> CourseMembers => Set<CourseMember>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<AssignmentItem> AssignmentItems => Set<AssignmentItem>();
     public DbSet<Item> Items => Set<Item>();
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<ItemTag> ItemTags => Set<ItemTag>();

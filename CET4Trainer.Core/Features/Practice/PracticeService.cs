@@ -28,8 +28,11 @@ public sealed class PracticeService(IDbContextFactory<AppDbContext> contexts, It
         var items = await catalog.GetAsync(session.Items.Select(i => i.ItemId).ToList(), cancellationToken);
         var views = session.Items.OrderBy(i => i.Position).Where(i => items.ContainsKey(i.ItemId))
             .Select(i => new SessionItemView(i.Position, i.Part, i.ListeningPlays, items[i.ItemId])).ToList();
+        var feedbackFrom = session.AssignmentId is { } assignmentId
+            ? await db.Assignments.Where(a => a.Id == assignmentId && a.Feedback == Courses.FeedbackMode.AfterDue).Select(a => (DateTime?)a.DueUtc).FirstOrDefaultAsync(cancellationToken)
+            : null;
         return new SessionView(session.Id, session.StudentId, session.Mode, session.Status, session.Title, session.CurrentPosition,
-            views, answers, session.MockStartedUtc, MockTimeline.ParseEarlyEnds(session.MockEarlyEnds));
+            views, answers, session.MockStartedUtc, MockTimeline.ParseEarlyEnds(session.MockEarlyEnds), feedbackFrom);
     }
 
     public async Task<IReadOnlyList<SessionSummary>> RecentAsync(string studentId, int count, CancellationToken cancellationToken = default)

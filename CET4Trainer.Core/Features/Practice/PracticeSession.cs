@@ -24,6 +24,9 @@ public sealed class PracticeSession
     public SessionStatus Status { get; set; }
     public string Title { get; set; } = "";
     public int CurrentPosition { get; set; }
+
+    // Assignment mode: the assignment this session answers.
+    public int? AssignmentId { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
     public DateTime? CompletedUtc { get; set; }

@@ -30,6 +30,24 @@ public sealed class SessionStarter(IDbContextFactory<AppDbContext> contexts, Wor
         return new(await SaveAsync(db, studentId, PracticeMode.Drill, $"专项练习：{title}", ids.Select(id => (id, 0)).ToList(), cancellationToken), null);
     }
 
+    // Assignment mode: the assignment's items for a member of its course; an unfinished attempt is resumed.
+    public async Task<StartResult> StartAssignmentAsync(string studentId, int assignmentId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var assignment = await db.Assignments.AsNoTracking().Include(a => a.Items).FirstOrDefaultAsync(a => a.Id == assignmentId
+            && db.CourseMembers.Any(m => m.CourseId == a.CourseId && m.StudentId == studentId && m.RemovedUtc == null), cancellationToken);
+        if (assignment is null) return new(null, "找不到这份作业，或你不在这门课程里。");
+        if (assignment.OpenUtc > now) return new(null, "这份作业还没有开始。");
+        var attempts = await db.PracticeSessions.Where(s => s.AssignmentId == assignmentId && s.StudentId == studentId)
+            .Select(s => new { s.Id, s.Status }).ToListAsync(cancellationToken);
+        if (attempts.FirstOrDefault(a => a.Status == SessionStatus.Active) is { } open) return new(open.Id, null);
+        if (attempts.Count >= assignment.MaxAttempts) return new(null, $"这份作业最多可以做 {assignment.MaxAttempts} 次，你已经用完了。");
+        var items = assignment.Items.OrderBy(i => i.Position).Select(i => (i.ItemId, 0)).ToList();
+        var id = await SaveAsync(db, studentId, PracticeMode.Assignment, $"作业：{assignment.Title}", items, cancellationToken, assignmentId: assignmentId);
+        return new(id, null);
+    }
+
     public async Task<StartResult> StartDailyAsync(string studentId, int length, CancellationToken cancellationToken = default)
     {
         length = Math.Clamp(length, 1, MaxLength);
@@ -99,7 +117,7 @@ public sealed class SessionStarter(IDbContextFactory<AppDbContext> contexts, Wor
     }
 
     private async Task<int> SaveAsync(AppDbContext db, string studentId, PracticeMode mode, string title, List<(int ItemId, int Part)> items,
-        CancellationToken cancellationToken, bool mock = false)
+        CancellationToken cancellationToken, bool mock = false, int? assignmentId = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var session = new PracticeSession
@@ -110,6 +128,7 @@ public sealed class SessionStarter(IDbContextFactory<AppDbContext> contexts, Wor
             CreatedUtc = now,
             UpdatedUtc = now,
             MockStartedUtc = mock ? now : null,
+            AssignmentId = assignmentId,
             Items = items.Select((x, i) => new SessionItem { Position = i, ItemId = x.ItemId, Part = x.Part }).ToList(),
         };
         db.PracticeSessions.Add(session);

@@ -15,12 +15,15 @@ public sealed record SessionView(
     IReadOnlyList<SessionItemView> Items,
     Dictionary<int, Answer> AnswersByQuestion,
     DateTime? MockStartedUtc,
-    List<DateTime?> MockEarlyEnds)
+    List<DateTime?> MockEarlyEnds,
+    DateTime? FeedbackFromUtc = null)
 {
     public bool IsMock => Mode == PracticeMode.Mock;
 
-    // Answers are shown with their explanation at once, except in a mock, where they wait for the end.
-    public bool ShowsFeedback(SessionStatus status) => !IsMock || status == SessionStatus.Completed;
+    // Answers are shown with their explanation at once, except in a mock, where they wait for the end,
+    // and in an assignment whose teacher chose feedback after the due date.
+    public bool ShowsFeedback(SessionStatus status, DateTime nowUtc) =>
+        (!IsMock || status == SessionStatus.Completed) && (FeedbackFromUtc is null || nowUtc >= FeedbackFromUtc);
 
     public int AnsweredQuestions => AnswersByQuestion.Values.Count(a => a.IsFinal);
 

@@ -16,6 +16,7 @@ public sealed class TeacherHomeTests : MudTestContext
     public TeacherHomeTests()
     {
         Services.AddSingleton<IDbContextFactory<AppDbContext>>(database);
+        Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<CourseService>();
     }
 

@@ -92,6 +92,61 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CET4Trainer.Core.Features.Courses.Assignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("DueUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Feedback")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("OpenUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "DueUtc")
+                        .HasDatabaseName("IX_Assignments_Course_Due");
+
+                    b.ToTable("Assignments");
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Features.Courses.AssignmentItem", b =>
+                {
+                    b.Property<int>("AssignmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AssignmentId", "Position");
+
+                    b.ToTable("AssignmentItems");
+                });
+
             modelBuilder.Entity("CET4Trainer.Core.Features.Courses.Course", b =>
                 {
                     b.Property<int>("Id")
@@ -106,6 +161,11 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("JoinCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -117,10 +177,37 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("JoinCode")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Courses_JoinCode");
+
                     b.HasIndex("TeacherId", "ArchivedUtc")
                         .HasDatabaseName("IX_Courses_Teacher_Archived");
 
                     b.ToTable("Courses");
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Features.Courses.CourseMember", b =>
+                {
+                    b.Property<int>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StudentId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("JoinedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RemovedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CourseId", "StudentId");
+
+                    b.HasIndex("StudentId")
+                        .HasDatabaseName("IX_CourseMembers_Student");
+
+                    b.ToTable("CourseMembers");
                 });
 
             modelBuilder.Entity("CET4Trainer.Core.Features.Items.Item", b =>
@@ -419,6 +506,9 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AssignmentId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("CompletedUtc")
                         .HasColumnType("timestamp with time zone");
@@ -843,12 +933,45 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CET4Trainer.Core.Features.Courses.Assignment", b =>
+                {
+                    b.HasOne("CET4Trainer.Core.Features.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Features.Courses.AssignmentItem", b =>
+                {
+                    b.HasOne("CET4Trainer.Core.Features.Courses.Assignment", null)
+                        .WithMany("Items")
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CET4Trainer.Core.Features.Courses.Course", b =>
                 {
                     b.HasOne("CET4Trainer.Core.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("TeacherId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Features.Courses.CourseMember", b =>
+                {
+                    b.HasOne("CET4Trainer.Core.Features.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CET4Trainer.Core.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -970,6 +1093,11 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Features.Courses.Assignment", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("CET4Trainer.Core.Features.Items.Item", b =>

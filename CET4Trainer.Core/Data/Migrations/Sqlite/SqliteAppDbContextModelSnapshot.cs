@@ -87,6 +87,59 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CET4Trainer.Core.Features.Courses.Assignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Feedback")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OpenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "DueUtc")
+                        .HasDatabaseName("IX_Assignments_Course_Due");
+
+                    b.ToTable("Assignments");
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Features.Courses.AssignmentItem", b =>
+                {
+                    b.Property<int>("AssignmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AssignmentId", "Position");
+
+                    b.ToTable("AssignmentItems");
+                });
+
             modelBuilder.Entity("CET4Trainer.Core.Features.Courses.Course", b =>
                 {
                     b.Property<int>("Id")
@@ -97,6 +150,11 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JoinCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -110,10 +168,37 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("JoinCode")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Courses_JoinCode");
+
                     b.HasIndex("TeacherId", "ArchivedUtc")
                         .HasDatabaseName("IX_Courses_Teacher_Archived");
 
                     b.ToTable("Courses");
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Features.Courses.CourseMember", b =>
+                {
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StudentId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("JoinedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CourseId", "StudentId");
+
+                    b.HasIndex("StudentId")
+                        .HasDatabaseName("IX_CourseMembers_Student");
+
+                    b.ToTable("CourseMembers");
                 });
 
             modelBuilder.Entity("CET4Trainer.Core.Features.Items.Item", b =>
@@ -401,6 +486,9 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AssignmentId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("CompletedUtc")
@@ -812,12 +900,45 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CET4Trainer.Core.Features.Courses.Assignment", b =>
+                {
+                    b.HasOne("CET4Trainer.Core.Features.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Features.Courses.AssignmentItem", b =>
+                {
+                    b.HasOne("CET4Trainer.Core.Features.Courses.Assignment", null)
+                        .WithMany("Items")
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CET4Trainer.Core.Features.Courses.Course", b =>
                 {
                     b.HasOne("CET4Trainer.Core.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("TeacherId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Features.Courses.CourseMember", b =>
+                {
+                    b.HasOne("CET4Trainer.Core.Features.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CET4Trainer.Core.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -939,6 +1060,11 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Features.Courses.Assignment", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("CET4Trainer.Core.Features.Items.Item", b =>

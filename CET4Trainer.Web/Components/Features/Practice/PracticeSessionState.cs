@@ -72,7 +72,7 @@ public sealed class PracticeSessionState(PracticeService practice, TimeProvider 
 
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 
-    public bool FeedbackNow => View is not null && View.ShowsFeedback(View.Status);
+    public bool FeedbackNow => View is not null && View.ShowsFeedback(View.Status, UtcNow);
 
     public bool IsLocked(SessionItemView item) =>
         View!.Status == SessionStatus.Completed || (View.IsMock && PracticeService.MockLocked(View, item.Part, UtcNow));
