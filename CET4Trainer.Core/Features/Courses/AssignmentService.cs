@@ -40,7 +40,8 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> contexts, 
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await CourseService.Owned(db, teacher).AnyAsync(c => c.Id == courseId, cancellationToken)) return null;
-        return await Rows(db, db.Assignments.Where(a => a.CourseId == courseId), "").ToListAsync(cancellationToken);
+        var rows = await Rows(db, db.Assignments.Where(a => a.CourseId == courseId), "").ToListAsync(cancellationToken);
+        return rows.OrderByDescending(r => r.DueUtc).ToList();
     }
 
     // The assignments of the student's courses that are open now or overdue, with their progress.
@@ -49,8 +50,8 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> contexts, 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var courses = db.CourseMembers.Where(m => m.StudentId == studentId && m.RemovedUtc == null).Select(m => m.CourseId);
-        return await Rows(db, db.Assignments.Where(a => courses.Contains(a.CourseId) && a.OpenUtc <= now), studentId)
-            .OrderBy(r => r.Completed).ThenBy(r => r.DueUtc).ToListAsync(cancellationToken);
+        var rows = await Rows(db, db.Assignments.Where(a => courses.Contains(a.CourseId) && a.OpenUtc <= now), studentId).ToListAsync(cancellationToken);
+        return rows.OrderBy(r => r.Completed).ThenBy(r => r.DueUtc).ToList();
     }
 
     private static IQueryable<AssignmentRow> Rows(AppDbContext db, IQueryable<Assignment> assignments, string studentId) =>

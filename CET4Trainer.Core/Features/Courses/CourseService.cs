@@ -76,8 +76,10 @@ public sealed class CourseService(IDbContextFactory<AppDbContext> contexts, Time
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await Owned(db, viewer).AnyAsync(c => c.Id == courseId, cancellationToken)) return null;
         return await db.CourseMembers.AsNoTracking().Where(m => m.CourseId == courseId && m.RemovedUtc == null)
-            .Join(db.Users, m => m.StudentId, u => u.Id, (m, u) => new MemberRow(u.Id, u.DisplayName ?? u.Email ?? "", u.Email ?? "", m.JoinedUtc))
-            .OrderBy(m => m.Name).ToListAsync(cancellationToken);
+            .Join(db.Users, m => m.StudentId, u => u.Id, (m, u) => new { u.Id, Name = u.DisplayName ?? u.Email ?? "", Email = u.Email ?? "", m.JoinedUtc })
+            .OrderBy(m => m.Name)
+            .Select(m => new MemberRow(m.Id, m.Name, m.Email, m.JoinedUtc))
+            .ToListAsync(cancellationToken);
     }
 
     // Ends a student's membership; their answers and sessions stay.
