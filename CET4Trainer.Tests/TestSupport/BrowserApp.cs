@@ -64,6 +64,19 @@ public sealed class BrowserApp : IAsyncLifetime
         return page;
     }
 
+    // A fresh account with the given role and the demo password; returns its e-mail.
+    public async Task<string> CreateUserAsync(string role)
+    {
+        using var scope = App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<CET4Trainer.Core.Data.ApplicationUser>>();
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.edu.cn";
+        var user = new CET4Trainer.Core.Data.ApplicationUser { UserName = email, Email = email, DisplayName = role };
+        var created = await users.CreateAsync(user, App.DemoPassword);
+        if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
+        return email;
+    }
+
     // Opens a page and waits until its circuit is connected, so clicks and typing reach the server.
     public static async Task GotoInteractiveAsync(IPage page, string path)
     {
