@@ -39,9 +39,9 @@ public sealed class TeacherHomeTests : MudTestContext
         await using (var db = database.CreateDbContext())
         {
             db.Courses.AddRange(
-                new Course { Name = "2025级 英语一班", TeacherId = teacher.Id },
-                new Course { Name = "已归档的旧课", TeacherId = teacher.Id, ArchivedUtc = DateTime.UtcNow },
-                new Course { Name = "别人的课", TeacherId = other.Id });
+                new Course { Name = "2025级 英语一班", TeacherId = teacher.Id, JoinCode = "AAAAAA" },
+                new Course { Name = "已归档的旧课", TeacherId = teacher.Id, ArchivedUtc = DateTime.UtcNow, JoinCode = "BBBBBB" },
+                new Course { Name = "别人的课", TeacherId = other.Id, JoinCode = "CCCCCC" });
             await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
         }
         SignIn(teacher.Id);
