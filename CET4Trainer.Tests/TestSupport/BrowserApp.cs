@@ -31,6 +31,8 @@ public sealed class BrowserApp : IAsyncLifetime
         {
             throw new InvalidOperationException($"{ChromiumPath} is missing; install Debian's chromium package (scripts/test.sh does).");
         }
+        // Two cores run the whole suite at once: give page assertions time, they still fail on a real miss.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
