@@ -9,4 +9,10 @@ public class ApplicationUser : IdentityUser
     public string? DisplayName { get; set; }
 
     public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
+
+    // Set for accounts made from a roster: their one-time password must be changed at first login.
+    public bool MustChangePassword { get; set; }
+
+    [PersonalData]
+    public string? StudentNumber { get; set; }
 }

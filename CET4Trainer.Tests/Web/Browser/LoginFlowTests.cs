@@ -45,7 +45,7 @@ public sealed class LoginFlowTests(BrowserApp browser)
         await page.GetByTestId("login-password").FillAsync(browser.App.DemoPassword);
         await page.GetByTestId("login-submit").ClickAsync();
         await page.WaitForURLAsync(new Regex("/teacher$"));
-        await Assertions.Expect(page.GetByTestId("courses-empty")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "教学首页" })).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 
