@@ -44,6 +44,17 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> contexts, 
         return rows.OrderByDescending(r => r.DueUtc).ToList();
     }
 
+    // The teacher's assignments whose due date falls in the next `days` days, soonest first.
+    public async Task<IReadOnlyList<AssignmentRow>> DueSoonAsync(Viewer teacher, int days = 7, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var courses = CourseService.Owned(db, teacher).Where(c => c.ArchivedUtc == null).Select(c => c.Id);
+        var rows = await Rows(db, db.Assignments.Where(a => courses.Contains(a.CourseId) && a.DueUtc >= now && a.DueUtc <= now.AddDays(days)), "")
+            .ToListAsync(cancellationToken);
+        return rows.OrderBy(r => r.DueUtc).ToList();
+    }
+
     // The assignments of the student's courses that are open now or overdue, with their progress.
     public async Task<IReadOnlyList<AssignmentRow>> ForStudentAsync(string studentId, CancellationToken cancellationToken = default)
     {

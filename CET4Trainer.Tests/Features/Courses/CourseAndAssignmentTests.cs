@@ -125,6 +125,19 @@ public sealed class CourseAndAssignmentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DueSoon_ListsOnlyTheTeachersAssignmentsDueThisWeek()
+    {
+        var (id, _) = await courses.CreateAsync("英语六班", teacher);
+        await assignments.CreateAsync(Set(id!.Value) with { Title = "本周" }, teacher);
+        await assignments.CreateAsync(Set(id.Value) with { Title = "下月", DueUtc = clock.Now.UtcDateTime.AddDays(30) }, teacher);
+
+        var mine = await assignments.DueSoonAsync(teacher);
+
+        Assert.Equal(["本周"], mine.Select(a => a.Title));
+        Assert.Empty(await assignments.DueSoonAsync(otherTeacher));
+    }
+
+    [Fact]
     public async Task Assignments_RefuseBadInput()
     {
         var (id, _) = await courses.CreateAsync("英语五班", teacher);

@@ -18,6 +18,8 @@ public sealed class TeacherHomeTests : MudTestContext
         Services.AddSingleton<IDbContextFactory<AppDbContext>>(database);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<CourseService>();
+        Services.AddSingleton<AssignmentService>();
+        Services.AddSingleton(new CET4Trainer.Core.Hosting.LocalClock(TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new CET4Trainer.Core.Hosting.LocaleOptions())));
     }
 
     [Fact]
