@@ -1,12 +1,8 @@
 using CET4Trainer.Core.Features.Courses;
-using CET4Trainer.Core.Features.Generators;
 using CET4Trainer.Core.Features.Items;
 using CET4Trainer.Core.Features.Practice;
-using CET4Trainer.Core.Features.Scoring;
 using CET4Trainer.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
 
 // Scenario tests calling services in sequence with their default tokens.
 #pragma warning disable xUnit1051
@@ -29,18 +25,15 @@ public sealed class CourseAndAssignmentTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var import = new ItemImportService(database);
-        foreach (var (_, json) in StarterContentSeeder.Packs()) await import.ImportBundledAsync(json);
+        await PracticeServices.LoadBundledContentAsync(database);
         teacher = new Viewer((await database.AddUserAsync("t@example.edu.cn")).Id, false);
         otherTeacher = new Viewer((await database.AddUserAsync("t2@example.edu.cn")).Id, false);
         admin = new Viewer((await database.AddUserAsync("a@example.edu.cn")).Id, true);
         student = (await database.AddUserAsync("s@example.edu.cn")).Id;
         courses = new CourseService(database, clock);
         assignments = new AssignmentService(database, clock);
-        var words = new WordIndexProvider(database);
-        var catalog = new ItemCatalog(database, new MemoryCache(new MemoryCacheOptions()));
-        starter = new SessionStarter(database, words, new PaperAssembler(database), clock);
-        practice = new PracticeService(database, catalog, new EssayGrading(words, Options.Create(new ScoringOptions())), clock);
+        var services = new PracticeServices(database, clock);
+        (starter, practice) = (services.Starter, services.Practice);
         await using var db = database.CreateDbContext();
         items = await db.Items.Where(i => i.Type == ItemType.CarefulReading).Select(i => i.Id).Take(2).ToListAsync();
     }

@@ -1,6 +1,7 @@
 using CET4Trainer.Core.Features.Generators;
 using CET4Trainer.Core.Features.Items;
 using CET4Trainer.Core.Features.Vocabulary;
+using CET4Trainer.Tests.TestSupport;
 
 namespace CET4Trainer.Tests.Features.Generators;
 
@@ -8,16 +9,8 @@ public sealed class GeneratorTests
 {
     private static readonly Lazy<WordIndex> Index = new(() => new WordIndex(VocabularyData.Load()));
 
-    private const string Passage =
-        "Many students now keep a small notebook of new words. Researchers at a university followed two groups of learners " +
-        "for an entire semester to see whether this simple habit makes a real difference. The first group wrote down every " +
-        "unfamiliar expression they met in class and reviewed the list before going to sleep. The second group relied on " +
-        "memory alone. At the end of the term, the notebook group could recall far more vocabulary and used it more " +
-        "accurately in their essays. The researchers believe the benefit comes from two sources. Writing a word by hand " +
-        "forces the learner to notice its spelling, and a regular review strengthens the connection between the word and " +
-        "its meaning. However, they also warn that a notebook is useful only if students actually return to it. A list " +
-        "that is never opened again will quickly be forgotten, just like the words inside it. Teachers therefore encourage " +
-        "learners to choose a fixed moment each day for review and to test themselves instead of simply reading the list.";
+    private const string Passage = SamplePassages.Notebook + " A list that is never opened again will quickly be forgotten, just like the words inside it. " +
+        "Teachers therefore encourage learners to choose a fixed moment each day for review and to test themselves instead of simply reading the list.";
 
     public static TheoryData<ItemType> DrillTypes => new(VocabularyDrillGenerator.Types);
 

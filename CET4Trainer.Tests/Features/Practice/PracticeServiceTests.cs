@@ -5,8 +5,6 @@ using CET4Trainer.Core.Features.Review;
 using CET4Trainer.Core.Features.Scoring;
 using CET4Trainer.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
 
 // These scenario tests call many service methods in a row; they use the services' default tokens.
 #pragma warning disable xUnit1051
@@ -33,14 +31,10 @@ public sealed class PracticeServiceTests : IAsyncLifetime
             db.Words.AddRange(CET4Trainer.Core.Features.Vocabulary.VocabularyData.Load());
             await db.SaveChangesAsync();
         }
-        var import = new ItemImportService(database);
-        foreach (var (_, json) in StarterContentSeeder.Packs()) await import.ImportBundledAsync(json);
+        await PracticeServices.LoadBundledContentAsync(database);
         student = (await database.AddUserAsync("s1@example.edu.cn")).Id;
-        var words = new WordIndexProvider(database);
-        var catalog = new ItemCatalog(database, new MemoryCache(new MemoryCacheOptions()));
-        starter = new SessionStarter(database, words, new PaperAssembler(database), clock);
-        practice = new PracticeService(database, catalog, new EssayGrading(words, Options.Create(new ScoringOptions())), clock);
-        deck = new DeckService(database, words, catalog, clock);
+        var services = new PracticeServices(database, clock);
+        (starter, practice, deck) = (services.Starter, services.Practice, services.Deck);
     }
 
     [Fact]

@@ -10,14 +10,7 @@ namespace CET4Trainer.Tests.Web.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class QuestionBankFlowTests(BrowserApp browser)
 {
-    private const string Passage =
-        "Many students now keep a small notebook of new words. Researchers at a university followed two groups of learners " +
-        "for an entire semester to see whether this simple habit makes a real difference. The first group wrote down every " +
-        "unfamiliar expression they met in class and reviewed the list before going to sleep. The second group relied on " +
-        "memory alone. At the end of the term, the notebook group could recall far more vocabulary and used it more " +
-        "accurately in their essays. The researchers believe the benefit comes from two sources. Writing a word by hand " +
-        "forces the learner to notice its spelling, and a regular review strengthens the connection between the word and " +
-        "its meaning. However, they also warn that a notebook is useful only if students actually return to it.";
+    private const string Passage = SamplePassages.Notebook;
 
     private static readonly Viewer Admin = new("test-admin", IsAdmin: true);
 
