@@ -1,6 +1,7 @@
 using CET4Trainer.Core.Ai;
 using CET4Trainer.Core.Data;
 using CET4Trainer.Core.Features.Accounts;
+using CET4Trainer.Core.Features.AiTasks;
 using CET4Trainer.Core.Features.Courses;
 using CET4Trainer.Core.Features.Exam;
 using CET4Trainer.Core.Features.Items;
@@ -26,6 +27,7 @@ public static class CoreRegistration
         builder.AddCet4Content();
         builder.AddCet4Practice();
         builder.AddCet4Ai();
+        builder.AddCet4AiTasks();
         builder.AddCet4Jobs();
         builder.AddCet4Telemetry();
 

@@ -1,3 +1,5 @@
+using CET4Trainer.Core.Ai.Engine;
+using CET4Trainer.Core.Ai.Recording;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -10,6 +12,9 @@ public static class AiRegistration
     {
         builder.Services.AddOptionsWithValidateOnStart<AiOptions>().BindConfiguration(AiOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<AiOptions>, AiOptionsValidator>();
+        builder.Services.AddSingleton<AiCallRecorder>();
+        builder.Services.AddSingleton<AiBudget>();
+        builder.Services.AddSingleton<AiGateway>();
         return builder;
     }
 }

@@ -1,3 +1,5 @@
+using CET4Trainer.Core.Ai.Recording;
+using CET4Trainer.Core.Features.AiTasks;
 using CET4Trainer.Core.Features.Courses;
 using CET4Trainer.Core.Features.Items;
 using CET4Trainer.Core.Features.Practice;
@@ -32,6 +34,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<VocabCard> VocabCards => Set<VocabCard>();
     public DbSet<ReviewLogEntry> ReviewLog => Set<ReviewLogEntry>();
     public DbSet<StudyPreferences> StudyPreferences => Set<StudyPreferences>();
+    public DbSet<AiCall> AiCalls => Set<AiCall>();
+    public DbSet<AiTask> AiTasks => Set<AiTask>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

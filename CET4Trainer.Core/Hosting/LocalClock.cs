@@ -13,5 +13,8 @@ public sealed class LocalClock(TimeProvider time, IOptions<LocaleOptions> option
 
     public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
 
+    // Midnight of the local day, in UTC: where "today" starts for budgets and daily counts.
+    public DateTime StartOfTodayUtc() => ToUtc(Today().ToDateTime(TimeOnly.MinValue));
+
     public DateTime ToUtc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
 }

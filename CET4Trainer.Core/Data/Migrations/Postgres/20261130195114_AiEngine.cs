@@ -1,0 +1,121 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace CET4Trainer.Core.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class AiEngine : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AiCalls",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Operation = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PromptVersion = table.Column<int>(type: "integer", nullable: false),
+                    Engine = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Model = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Outcome = table.Column<int>(type: "integer", nullable: false),
+                    LatencyMs = table.Column<int>(type: "integer", nullable: false),
+                    InputTokens = table.Column<int>(type: "integer", nullable: false),
+                    OutputTokens = table.Column<int>(type: "integer", nullable: false),
+                    Cost = table.Column<decimal>(type: "numeric(18,8)", precision: 18, scale: 8, nullable: false),
+                    Retries = table.Column<int>(type: "integer", nullable: false),
+                    Streamed = table.Column<bool>(type: "boolean", nullable: false),
+                    FromCache = table.Column<bool>(type: "boolean", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    TaskId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Error = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AiCalls", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AiTasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    OwnerId = table.Column<string>(type: "text", nullable: false),
+                    CourseId = table.Column<int>(type: "integer", nullable: true),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Done = table.Column<int>(type: "integer", nullable: false),
+                    Total = table.Column<int>(type: "integer", nullable: false),
+                    CurrentStep = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    Retries = table.Column<int>(type: "integer", nullable: false),
+                    InputTokens = table.Column<int>(type: "integer", nullable: false),
+                    OutputTokens = table.Column<int>(type: "integer", nullable: false),
+                    Cost = table.Column<decimal>(type: "numeric(18,8)", precision: 18, scale: 8, nullable: false),
+                    Engine = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    InputJson = table.Column<string>(type: "text", nullable: false),
+                    ResultJson = table.Column<string>(type: "text", nullable: true),
+                    Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CancelRequested = table.Column<bool>(type: "boolean", nullable: false),
+                    LeaseToken = table.Column<Guid>(type: "uuid", nullable: true),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    NextRunUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AiTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AiTasks_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AiCalls_At",
+                table: "AiCalls",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AiCalls_Task",
+                table: "AiCalls",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AiCalls_User_At",
+                table: "AiCalls",
+                columns: new[] { "UserId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AiTasks_Owner_Created",
+                table: "AiTasks",
+                columns: new[] { "OwnerId", "CreatedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AiTasks_Status",
+                table: "AiTasks",
+                column: "Status");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AiCalls");
+
+            migrationBuilder.DropTable(
+                name: "AiTasks");
+        }
+    }
+}

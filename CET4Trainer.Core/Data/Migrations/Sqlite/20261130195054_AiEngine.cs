@@ -1,0 +1,120 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CET4Trainer.Core.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AiEngine : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AiCalls",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Operation = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PromptVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Engine = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Model = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
+                    LatencyMs = table.Column<int>(type: "INTEGER", nullable: false),
+                    InputTokens = table.Column<int>(type: "INTEGER", nullable: false),
+                    OutputTokens = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cost = table.Column<decimal>(type: "TEXT", precision: 18, scale: 8, nullable: false),
+                    Retries = table.Column<int>(type: "INTEGER", nullable: false),
+                    Streamed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FromCache = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AiCalls", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AiTasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", nullable: false),
+                    CourseId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Done = table.Column<int>(type: "INTEGER", nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    CurrentStep = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    Retries = table.Column<int>(type: "INTEGER", nullable: false),
+                    InputTokens = table.Column<int>(type: "INTEGER", nullable: false),
+                    OutputTokens = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cost = table.Column<decimal>(type: "TEXT", precision: 18, scale: 8, nullable: false),
+                    Engine = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    InputJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ResultJson = table.Column<string>(type: "TEXT", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CancelRequested = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LeaseToken = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    NextRunUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AiTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AiTasks_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AiCalls_At",
+                table: "AiCalls",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AiCalls_Task",
+                table: "AiCalls",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AiCalls_User_At",
+                table: "AiCalls",
+                columns: new[] { "UserId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AiTasks_Owner_Created",
+                table: "AiTasks",
+                columns: new[] { "OwnerId", "CreatedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AiTasks_Status",
+                table: "AiTasks",
+                column: "Status");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AiCalls");
+
+            migrationBuilder.DropTable(
+                name: "AiTasks");
+        }
+    }
+}
