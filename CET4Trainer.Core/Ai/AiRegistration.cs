@@ -12,6 +12,8 @@ public static class AiRegistration
     {
         builder.Services.AddOptionsWithValidateOnStart<AiOptions>().BindConfiguration(AiOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<AiOptions>, AiOptionsValidator>();
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<AiMetrics>();
         builder.Services.AddSingleton<AiCallRecorder>();
         builder.Services.AddSingleton<AiBudget>();
         builder.Services.AddSingleton<AiGateway>();
