@@ -50,5 +50,5 @@ public sealed class AiMetrics
         else cacheMisses.Add(1);
     }
 
-    public void TaskFinished(string kind, string status) => tasksFinished.Add(1, new("kind", kind), new("status", status));
+    public void TaskFinished(string status) => tasksFinished.Add(1, new KeyValuePair<string, object?>("status", status));
 }

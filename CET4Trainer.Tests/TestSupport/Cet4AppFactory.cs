@@ -31,6 +31,15 @@ public class Cet4AppFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    // Adds or replaces services of the real host (e.g. a task handler); call before the host starts.
+    public Cet4AppFactory WithServices(Action<IServiceCollection> configure)
+    {
+        extraServices.Add(configure);
+        return this;
+    }
+
+    private readonly List<Action<IServiceCollection>> extraServices = [];
+
     public TempFolder Folder { get; } = new();
 
     public string DemoPassword { get; } = PasswordGenerator.Create();
@@ -46,7 +55,11 @@ public class Cet4AppFactory : WebApplicationFactory<Program>
         }
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         // Files the app writes beside its data (demo-accounts.txt, backups) go to the temp folder.
-        builder.ConfigureServices(services => services.AddSingleton(new AppPaths(Folder.Path)));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton(new AppPaths(Folder.Path));
+            foreach (var configure in extraServices) configure(services);
+        });
     }
 
     protected override void Dispose(bool disposing)

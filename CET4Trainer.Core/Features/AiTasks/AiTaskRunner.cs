@@ -12,11 +12,12 @@ namespace CET4Trainer.Core.Features.AiTasks;
 // committed once, whatever crashes in between (docs/decisions/0016-durable-ai-tasks.md).
 public sealed partial class AiTaskRunner(
     IDbContextFactory<AppDbContext> contexts, IEnumerable<IAiTaskHandler> handlers, AiTaskScheduler scheduler, AiTaskHub hub,
-    IOptionsMonitor<AiOptions> options, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<AiTaskRunner> log)
+    IOptionsMonitor<AiOptions> options, AiMetrics metrics, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<AiTaskRunner> log)
 {
     private readonly IDbContextFactory<AppDbContext> contexts = contexts;
     private readonly SemaphoreSlim slots = new(options.CurrentValue.Tasks.MaxRunning);
-    private readonly Dictionary<AiTaskKind, IAiTaskHandler> byKind = handlers.ToDictionary(h => h.Kind);
+    // The last registration of a kind wins, so a host can replace a handler.
+    private readonly Dictionary<AiTaskKind, IAiTaskHandler> byKind = handlers.GroupBy(h => h.Kind).ToDictionary(g => g.Key, g => g.Last());
 
     private AiTaskOptions Settings => options.CurrentValue.Tasks;
 
@@ -156,7 +157,7 @@ public sealed partial class AiTaskRunner(
 
     private async Task RetryOrFailAsync(AiTask task, Guid token, Exception ex)
     {
-        var attempts = task.Attempts + 1;
+        var attempts = task.Attempts;
         if (attempts >= Settings.MaxAttempts)
         {
             LogFailed(ex, task.Id, attempts);
@@ -196,7 +197,15 @@ public sealed partial class AiTaskRunner(
                 .SetProperty(t => t.NextRunUtc, now)
                 .SetProperty(t => t.CurrentStep, "等待重新开始")
                 .SetProperty(t => t.UpdatedUtc, now));
-        if (released == 1) await scheduler.ScheduleAsync(taskId, now);
+        if (released == 0) return;
+        try
+        {
+            await scheduler.ScheduleAsync(taskId, now);
+        }
+        catch (Quartz.SchedulerException)
+        {
+            // The scheduler has already shut down; reconciliation at the next start finds the queued task.
+        }
     }
 
     private async Task FinishAsync(Guid taskId, Guid? token, AiTaskStatus status, string? error, CancellationToken cancellationToken)
@@ -204,7 +213,7 @@ public sealed partial class AiTaskRunner(
         var now = Now;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var step = status switch { AiTaskStatus.Succeeded => "已完成", AiTaskStatus.Cancelled => "已取消", _ => "失败" };
-        await db.AiTasks.Where(t => t.Id == taskId && t.LeaseToken == token && t.Status != AiTaskStatus.Succeeded && t.Status != AiTaskStatus.Failed && t.Status != AiTaskStatus.Cancelled)
+        var finished = await db.AiTasks.Where(t => t.Id == taskId && t.LeaseToken == token && t.Status != AiTaskStatus.Succeeded && t.Status != AiTaskStatus.Failed && t.Status != AiTaskStatus.Cancelled)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(t => t.Status, status)
                 .SetProperty(t => t.Error, error)
@@ -213,6 +222,7 @@ public sealed partial class AiTaskRunner(
                 .SetProperty(t => t.LeaseUntilUtc, (DateTime?)null)
                 .SetProperty(t => t.FinishedUtc, now)
                 .SetProperty(t => t.UpdatedUtc, now), cancellationToken);
+        if (finished == 1) metrics.TaskFinished(status.ToString());
         await PublishAsync(taskId);
     }
 
@@ -223,34 +233,41 @@ public sealed partial class AiTaskRunner(
         if (task is not null) hub.Publish(AiTaskSnapshot.Of(task));
     }
 
-    // Starts waiting tasks in free slots, oldest first. Called when an attempt ends and by reconciliation.
+    // Starts waiting tasks in free slots, oldest first: queued tasks that are due, and running tasks whose
+    // node died (lease expired). Called when an attempt ends and by reconciliation. Tasks waiting for a
+    // slot have no trigger on purpose, so the scheduler is not flooded with wake-ups that find no slot.
     public async Task DispatchAsync(CancellationToken cancellationToken)
     {
         var free = slots.CurrentCount;
         if (free == 0 || lifetime.ApplicationStopping.IsCancellationRequested) return;
         var now = Now;
+        var withTriggers = await scheduler.TasksWithTriggersAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var due = await db.AiTasks.AsNoTracking()
-            .Where(t => t.Status == AiTaskStatus.Queued && !t.CancelRequested && (t.NextRunUtc == null || t.NextRunUtc <= now))
-            .OrderBy(t => t.NextRunUtc).ThenBy(t => t.CreatedUtc).Select(t => t.Id).Take(free).ToListAsync(cancellationToken);
-        foreach (var id in due) await scheduler.ScheduleAsync(id, now, cancellationToken);
+            .Where(t => (t.Status == AiTaskStatus.Queued && !t.CancelRequested && (t.NextRunUtc == null || t.NextRunUtc <= now))
+                || (t.Status == AiTaskStatus.Running && t.LeaseUntilUtc < now))
+            .OrderBy(t => t.NextRunUtc).ThenBy(t => t.CreatedUtc).Select(t => t.Id).Take(free + withTriggers.Count).ToListAsync(cancellationToken);
+        foreach (var id in due.Where(id => !withTriggers.Contains(id)).Take(free)) await scheduler.ScheduleAsync(id, now, cancellationToken);
     }
 
-    // Safety net: queued tasks whose trigger went missing, and running tasks whose node died, get a trigger.
+    // Safety net: a task waiting out its retry backoff whose trigger went missing gets it back; due tasks
+    // (including those of a dead node) are started as slots allow.
     public async Task ReconcileAsync(CancellationToken cancellationToken)
     {
         var now = Now;
         var withTriggers = await scheduler.TasksWithTriggersAsync(cancellationToken);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var orphans = await db.AiTasks.AsNoTracking()
-            .Where(t => (t.Status == AiTaskStatus.Queued && !t.CancelRequested) || (t.Status == AiTaskStatus.Running && t.LeaseUntilUtc < now))
-            .Select(t => new { t.Id, t.NextRunUtc, t.Status }).ToListAsync(cancellationToken);
-        foreach (var orphan in orphans.Where(o => !withTriggers.Contains(o.Id)))
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            var at = orphan.NextRunUtc is { } next && next > now ? next : now;
-            LogReconciled(orphan.Id, orphan.Status);
-            await scheduler.ScheduleAsync(orphan.Id, at, cancellationToken);
+            var later = await db.AiTasks.AsNoTracking()
+                .Where(t => t.Status == AiTaskStatus.Queued && !t.CancelRequested && t.NextRunUtc > now)
+                .Select(t => new { t.Id, t.NextRunUtc }).ToListAsync(cancellationToken);
+            foreach (var task in later.Where(t => !withTriggers.Contains(t.Id)))
+            {
+                LogReconciled(task.Id, AiTaskStatus.Queued);
+                await scheduler.ScheduleAsync(task.Id, task.NextRunUtc!.Value, cancellationToken);
+            }
         }
+        await DispatchAsync(cancellationToken);
     }
 
     // What a teacher can read: the exception's own message for known failures, never a stack trace or a secret.
