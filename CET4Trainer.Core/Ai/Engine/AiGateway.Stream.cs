@@ -119,7 +119,7 @@ public sealed partial class AiGateway
         if (cancellationToken.IsCancellationRequested)
         {
             await FinishAsync(call, provider, started, AiOutcome.Cancelled, "已取消");
-            throw error as OperationCanceledException ?? new OperationCanceledException("The AI call was cancelled.", error, cancellationToken);
+            throw Cancelled(error, cancellationToken);
         }
         var failure = AiFailures.Classify(error);
         LogProviderFailed(provider.Name, call.Operation, failure.Outcome, failure.Reason);

@@ -90,8 +90,7 @@ public sealed partial class AiGateway(
         {
             call.Retries = attemptLog.Retries;
             await FinishAsync(call, provider, started, AiOutcome.Cancelled, "已取消");
-            if (ex is OperationCanceledException) throw;
-            throw new OperationCanceledException("The AI call was cancelled.", ex, cancellationToken);
+            throw Cancelled(ex, cancellationToken);
         }
         catch (Exception ex)
         {
@@ -158,8 +157,7 @@ public sealed partial class AiGateway(
         catch (Exception ex) when (cancellationToken.IsCancellationRequested)
         {
             await FinishAsync(call, null, started, AiOutcome.Cancelled, "已取消");
-            if (ex is OperationCanceledException) throw;
-            throw new OperationCanceledException("The AI call was cancelled.", ex, cancellationToken);
+            throw Cancelled(ex, cancellationToken);
         }
         catch (Exception ex)
         {
@@ -167,6 +165,11 @@ public sealed partial class AiGateway(
             throw;
         }
     }
+
+    // A fresh exception: the provider's (a ClientResultException carries the response body, which may
+    // echo the request and its key) must not travel up as an inner exception into someone's log.
+    private static OperationCanceledException Cancelled(Exception? cause, CancellationToken cancellationToken) =>
+        cause is OperationCanceledException { InnerException: null } plain ? plain : new OperationCanceledException("The AI call was cancelled.", cancellationToken);
 
     private async Task RefuseIfLimitedAsync(string operation, int promptVersion, AiCallContext context, bool streamed, CancellationToken cancellationToken)
     {

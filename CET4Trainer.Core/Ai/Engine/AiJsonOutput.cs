@@ -5,14 +5,16 @@ using System.Text.Json.Serialization;
 
 namespace CET4Trainer.Core.Ai.Engine;
 
-// How a model's JSON answer is read: camelCase names, required members and nullable annotations
-// enforced, enums by name. The schema in the prompt is generated from the same settings.
+// How a model's JSON answer is read: camelCase names, required members (constructor parameters
+// without a default included) and nullable annotations enforced, numbers as numbers, enums by name.
+// The schema in the prompt is generated from the same settings.
 public static class AiJsonOutput
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
+        NumberHandling = JsonNumberHandling.Strict,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 

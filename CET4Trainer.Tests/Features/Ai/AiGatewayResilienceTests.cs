@@ -20,9 +20,14 @@ public sealed class AiGatewayResilienceTests
     public async Task RetryAfter_IsHonoured_InSecondsOrAsAnHttpDate(bool asDate)
     {
         await using var a = await FakeAiProvider.StartAsync();
-        // An HTTP date has whole seconds: two from now is at least one full second away.
-        var retryAfter = asDate ? DateTimeOffset.UtcNow.AddSeconds(2).ToString("r") : "1";
-        a.Enqueue(FakeReply.RateLimited(retryAfter), FakeReply.Json(Good));
+        var retryAfter = "";
+        a.Responder = (_, n) =>
+        {
+            if (n > 1) return FakeReply.Json(Good);
+            // An HTTP date has whole seconds: two from now is at least one full second away.
+            retryAfter = asDate ? DateTimeOffset.UtcNow.AddSeconds(2).ToString("r") : "1";
+            return FakeReply.RateLimited(retryAfter);
+        };
         await using var ai = new AiGatewayHarness([a.Options("A")]);
 
         var result = await ai.Gateway.RunAsync(new ExplainWordOperation(), Question, AiCallContext.System, Ct);

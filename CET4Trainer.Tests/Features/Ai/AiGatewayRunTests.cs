@@ -162,13 +162,16 @@ public sealed class AiGatewayRunTests
     public async Task NullForANonNullableMember_IsInvalid()
     {
         await using var a = await FakeAiProvider.StartAsync();
-        a.Enqueue(FakeReply.Text("{\"meaning\": null, \"difficulty\": 2}"), FakeReply.Text("{\"meaning\": null, \"difficulty\": 2}"));
+        a.Enqueue(FakeReply.Text("{\"meaning\": null, \"difficulty\": 2, \"example\": null}"), FakeReply.Text("{\"meaning\": null, \"difficulty\": 2, \"example\": \"x\"}"));
         await using var ai = new AiGatewayHarness([a.Options("A")]);
 
         var result = await ai.Gateway.RunAsync(new ExplainWordOperation(), Question, AiCallContext.System, Ct);
 
         Assert.True(result.IsOffline);
         Assert.Equal(2, a.RequestCount);
+        var repairRequest = a.Requests[1].Json!["messages"]!.AsArray()[^1]!["content"]!.ToString();
+        Assert.Contains("Meaning", repairRequest, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("null", repairRequest);
     }
 
     [Fact]
