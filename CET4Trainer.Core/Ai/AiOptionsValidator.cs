@@ -35,6 +35,7 @@ internal sealed class AiOptionsValidator : IValidateOptions<AiOptions>
         if (r.QueueLimit < 0) errors.Add("Ai:Resilience:QueueLimit cannot be negative.");
         var c = options.Chaos;
         if (c.FaultRate is < 0 or > 1 || c.LatencyRate is < 0 or > 1) errors.Add("Ai:Chaos: FaultRate and LatencyRate must be between 0 and 1.");
+        if (c.LatencyMilliseconds is < 0 or > 600_000) errors.Add("Ai:Chaos:LatencyMilliseconds must be between 0 and 600000.");
         var l = options.Limits;
         if (l.RequestsPerUserPerMinute < 1) errors.Add("Ai:Limits:RequestsPerUserPerMinute must be at least 1.");
         if (l.TasksPerUserPerHour < 1) errors.Add("Ai:Limits:TasksPerUserPerHour must be at least 1.");

@@ -43,3 +43,55 @@ public sealed class AiOptionsValidatorTests
         Assert.DoesNotContain(failures, f => f.StartsWith("Ai:Providers:0"));
     }
 }
+
+public sealed class AiResilienceOptionsValidatorTests
+{
+    private static readonly AiOptionsValidator Validator = new();
+
+    [Fact]
+    public void Defaults_AreValid_AndChaosIsOff()
+    {
+        var options = new AiOptions();
+
+        Assert.True(Validator.Validate(null, options).Succeeded);
+        Assert.False(options.Chaos.Enabled);
+        Assert.Equal(30, options.Resilience.MaxRetryAfterSeconds);
+    }
+
+    [Fact]
+    public void BrokenResilienceChaosAndLimitSettings_AreEachReportedByTheirKey()
+    {
+        var options = new AiOptions
+        {
+            Resilience = new()
+            {
+                MaxRetries = 11, BaseDelayMilliseconds = 0, MaxRetryAfterSeconds = -1, BreakerFailureRatio = 0, BreakerMinimumThroughput = 1,
+                BreakerSamplingSeconds = 0, BreakerBreakSeconds = 0, QueueLimit = -1,
+            },
+            Chaos = new() { Enabled = true, FaultRate = 1.5, LatencyMilliseconds = -5 },
+            Limits = new() { RequestsPerUserPerMinute = 0, TasksPerUserPerHour = 0, DailyCostBudgetPerTeacher = -1 },
+        };
+
+        var failures = Validator.Validate(null, options).Failures!.ToList();
+
+        foreach (var key in new[]
+        {
+            "Ai:Resilience:MaxRetries", "Ai:Resilience:BaseDelayMilliseconds", "Ai:Resilience:MaxRetryAfterSeconds", "Ai:Resilience:BreakerFailureRatio",
+            "Ai:Resilience:BreakerMinimumThroughput", "Ai:Resilience:BreakerSamplingSeconds", "Ai:Resilience:BreakerBreakSeconds", "Ai:Resilience:QueueLimit",
+            "Ai:Chaos: FaultRate", "Ai:Chaos:LatencyMilliseconds", "Ai:Limits:RequestsPerUserPerMinute", "Ai:Limits:TasksPerUserPerHour",
+            "Ai:Limits:DailyCostBudgetPerTeacher",
+        })
+        {
+            Assert.Contains(failures, f => f.StartsWith(key));
+        }
+    }
+
+    [Fact]
+    public void ABadSetting_StopsTheEngineFromStarting_WithTheKeyInTheMessage()
+    {
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            new AiGatewayHarness([], new Dictionary<string, string?> { ["Ai:Resilience:BreakerFailureRatio"] = "2" }).Gateway);
+
+        Assert.Contains("Ai:Resilience:BreakerFailureRatio", error.Message);
+    }
+}
