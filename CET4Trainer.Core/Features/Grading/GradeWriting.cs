@@ -42,11 +42,13 @@ public sealed class GradeWriting(OfflineGrading offline, IOptions<ScoringOptions
     {
         var answer = result.Value;
         var words = TextMeasures.EnglishWords(input.Response);
-        var deduction = GradeMapper.LengthDeduction(words, input.MinWords, scoring.Value);
-        var score = Math.Clamp(GradeMapper.Clamp(answer.Score) - deduction, 0, GradeMapper.MaxScore);
+        var modelScore = GradeMapper.Clamp(answer.Score);
+        // The points actually taken off: a score cannot go below 0, so neither can what is deducted.
+        var deduction = Math.Min(modelScore, GradeMapper.LengthDeduction(words, input.MinWords, scoring.Value));
+        var score = modelScore - deduction;
         var band = Bands.WritingBand(score);
         var improvements = GradeMapper.Clean(answer.ToNextBand);
-        if (deduction > 0) improvements.Add($"字数 {words} 词，少于最低要求 {input.MinWords} 词，扣 {deduction} 分。");
+        if (words < input.MinWords) improvements.Add($"字数 {words} 词，少于最低要求 {input.MinWords} 词{(deduction > 0 ? $"，扣 {deduction} 分" : "")}。");
         if (words > input.MaxWords) improvements.Add($"字数 {words} 词，超过 {input.MaxWords} 词的上限，考试中应控制篇幅。");
         var summary = result.IsOffline
             ? answer.Summary ?? ""
