@@ -37,7 +37,7 @@ public sealed class GradingFlowTests(BrowserApp browser)
         await Assertions.Expect(page.GetByTestId("essay-band")).ToHaveTextAsync(new Regex(@"^(0|2|5|8|11|14) 分档$"));
         await Assertions.Expect(page.GetByTestId("essay-scaled")).ToContainTextAsync("/ 106.5 分（估算）");
         await Assertions.Expect(page.GetByTestId("essay-engine")).ToHaveTextAsync("离线估算");
-        await Assertions.Expect(page.GetByTestId("essay-offline-note")).ToContainTextAsync("仅供参考");
+        await Assertions.Expect(page.GetByTestId("essay-summary")).ToContainTextAsync("仅供参考");
         await Assertions.Expect(page.GetByTestId("essay-improvements")).ToContainTextAsync("少于最低要求");
         await Assertions.Expect(page.GetByTestId("essay-versions")).ToContainTextAsync("提示词 v1 · 评分标准 v1");
         // Nothing runs off a 375 px screen.

@@ -27,7 +27,6 @@ public sealed class EssayFeedbackTests : MudTestContext
         Assert.Equal("11 分档", cut.Find("[data-testid=essay-band]").TextContent.Trim());
         Assert.Contains("78.1 / 106.5", cut.Find("[data-testid=essay-scaled]").TextContent);
         Assert.Contains("AI 评分 · fake-provider", cut.Find("[data-testid=essay-engine]").TextContent);
-        Assert.Empty(cut.FindAll("[data-testid=essay-offline-note]"));
         Assert.Contains("结构清楚", cut.Find("[data-testid=essay-strengths]").TextContent);
         Assert.Contains("扣 1 分", cut.Find("[data-testid=essay-improvements]").TextContent);
         var error = cut.Find("[data-testid=error]").TextContent;
@@ -53,7 +52,7 @@ public sealed class EssayFeedbackTests : MudTestContext
         var cut = Show(offline);
 
         Assert.Equal("离线估算", cut.Find("[data-testid=essay-engine]").TextContent.Trim());
-        Assert.Contains("仅供参考", cut.Find("[data-testid=essay-offline-note]").TextContent);
+        Assert.Contains("离线估算：6 分", cut.Find("[data-testid=essay-summary]").TextContent);
         Assert.Contains("每分钟 AI 请求已达上限", cut.Find("[data-testid=essay-notice]").TextContent);
         Assert.Contains("评分引擎 离线估算", cut.Find("[data-testid=essay-versions]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=evidence]"));
@@ -72,7 +71,7 @@ public sealed class EssayFeedbackTests : MudTestContext
         Assert.Equal("教师评分", cut.Find("[data-testid=essay-teacher]").TextContent.Trim());
         Assert.Equal("13 / 15", cut.Find("[data-testid=essay-score]").TextContent.Trim());
         Assert.Equal("14 分档", cut.Find("[data-testid=essay-band]").TextContent.Trim());
-        Assert.Contains("原为 11 分", cut.Markup);
+        Assert.Equal("以下反馈来自AI 评分 · fake-provider（原为 11 分）：", cut.Find("[data-testid=essay-machine-note]").TextContent.Trim());
         Assert.Contains("结尾很有力。", cut.Find("[data-testid=essay-teacher-comment]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=essay-engine]"));
     }
