@@ -4,6 +4,7 @@ using CET4Trainer.Core.Features.Accounts;
 using CET4Trainer.Core.Features.AiTasks;
 using CET4Trainer.Core.Features.Courses;
 using CET4Trainer.Core.Features.Exam;
+using CET4Trainer.Core.Features.Grading;
 using CET4Trainer.Core.Features.Items;
 using CET4Trainer.Core.Features.Practice;
 using CET4Trainer.Core.Hosting;
@@ -28,6 +29,7 @@ public static class CoreRegistration
         builder.AddCet4Practice();
         builder.AddCet4Ai();
         builder.AddCet4AiTasks();
+        builder.AddCet4Grading();
         builder.AddCet4Jobs();
         builder.AddCet4Telemetry();
 

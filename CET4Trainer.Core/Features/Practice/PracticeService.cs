@@ -65,13 +65,14 @@ public sealed class PracticeService(IDbContextFactory<AppDbContext> contexts, It
         bool? correct = null;
         double? score = null;
         string? gradeJson = null;
+        EssayGrade? grade = null;
         double max;
         if (ItemTypes.IsConstructedResponse(item.Type))
         {
             max = ExamScale.HolisticMax;
             if (final)
             {
-                var grade = await essays.GradeAsync(item, response, cancellationToken);
+                grade = await essays.GradeAsync(item, response, view.StudentId, view.Mode == PracticeMode.Assignment, cancellationToken);
                 score = grade.Score;
                 gradeJson = JsonSerializer.Serialize(grade, GradeJson);
             }
@@ -98,7 +99,15 @@ public sealed class PracticeService(IDbContextFactory<AppDbContext> contexts, It
             : null;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
+            // A graded essay also keeps its review row in step; both commit together.
+            await using var transaction = grade is null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
             await AnswerWriter.SaveAsync(db, answer, Math.Max(0, timeSpentMs), mistake, cancellationToken);
+            if (transaction is not null)
+            {
+                await essays.RecordReviewAsync(db, view.Id, questionId, item, grade!, now, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
         view.AnswersByQuestion[questionId] = answer;
         return new SubmitResult(true, correct, score, max, null, answer);

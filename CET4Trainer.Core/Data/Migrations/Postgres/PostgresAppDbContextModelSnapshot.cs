@@ -396,6 +396,87 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
                     b.ToTable("CourseMembers");
                 });
 
+            modelBuilder.Entity("CET4Trainer.Core.Features.Grading.EssayReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AiBand")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AiScore")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AnswerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("AssignmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Engine")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Reasons")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReviewedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StudentId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("TeacherScore")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswerId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_EssayReviews_Answer");
+
+                    b.HasIndex("AssignmentId", "Status")
+                        .HasDatabaseName("IX_EssayReviews_Assignment_Status");
+
+                    b.HasIndex("StudentId", "Status", "CreatedUtc")
+                        .HasDatabaseName("IX_EssayReviews_Student_Status_Created");
+
+                    b.ToTable("EssayReviews");
+                });
+
             modelBuilder.Entity("CET4Trainer.Core.Features.Items.Item", b =>
                 {
                     b.Property<int>("Id")
@@ -1160,6 +1241,21 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
                     b.HasOne("CET4Trainer.Core.Features.Courses.Course", null)
                         .WithMany()
                         .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CET4Trainer.Core.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Features.Grading.EssayReview", b =>
+                {
+                    b.HasOne("CET4Trainer.Core.Features.Practice.Answer", null)
+                        .WithMany()
+                        .HasForeignKey("AnswerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

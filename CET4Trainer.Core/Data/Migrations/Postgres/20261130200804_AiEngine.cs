@@ -82,6 +82,47 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "EssayReviews",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AnswerId = table.Column<long>(type: "bigint", nullable: false),
+                    StudentId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ItemId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    AssignmentId = table.Column<int>(type: "integer", nullable: true),
+                    Reasons = table.Column<int>(type: "integer", nullable: false),
+                    AiScore = table.Column<int>(type: "integer", nullable: false),
+                    AiBand = table.Column<int>(type: "integer", nullable: false),
+                    Engine = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Model = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    TeacherScore = table.Column<int>(type: "integer", nullable: true),
+                    ReviewerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Comment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReviewedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EssayReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EssayReviews_Answers_AnswerId",
+                        column: x => x.AnswerId,
+                        principalTable: "Answers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EssayReviews_AspNetUsers_StudentId",
+                        column: x => x.StudentId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AiCalls_At",
                 table: "AiCalls",
@@ -106,6 +147,22 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
                 name: "IX_AiTasks_Status",
                 table: "AiTasks",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EssayReviews_Answer",
+                table: "EssayReviews",
+                column: "AnswerId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EssayReviews_Assignment_Status",
+                table: "EssayReviews",
+                columns: new[] { "AssignmentId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EssayReviews_Student_Status_Created",
+                table: "EssayReviews",
+                columns: new[] { "StudentId", "Status", "CreatedUtc" });
         }
 
         /// <inheritdoc />
@@ -116,6 +173,9 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AiTasks");
+
+            migrationBuilder.DropTable(
+                name: "EssayReviews");
         }
     }
 }

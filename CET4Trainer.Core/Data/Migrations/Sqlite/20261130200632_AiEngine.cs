@@ -81,6 +81,47 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "EssayReviews",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AnswerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    StudentId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    AssignmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Reasons = table.Column<int>(type: "INTEGER", nullable: false),
+                    AiScore = table.Column<int>(type: "INTEGER", nullable: false),
+                    AiBand = table.Column<int>(type: "INTEGER", nullable: false),
+                    Engine = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Model = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    TeacherScore = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReviewerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReviewedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EssayReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EssayReviews_Answers_AnswerId",
+                        column: x => x.AnswerId,
+                        principalTable: "Answers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EssayReviews_AspNetUsers_StudentId",
+                        column: x => x.StudentId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AiCalls_At",
                 table: "AiCalls",
@@ -105,6 +146,22 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
                 name: "IX_AiTasks_Status",
                 table: "AiTasks",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EssayReviews_Answer",
+                table: "EssayReviews",
+                column: "AnswerId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EssayReviews_Assignment_Status",
+                table: "EssayReviews",
+                columns: new[] { "AssignmentId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EssayReviews_Student_Status_Created",
+                table: "EssayReviews",
+                columns: new[] { "StudentId", "Status", "CreatedUtc" });
         }
 
         /// <inheritdoc />
@@ -115,6 +172,9 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AiTasks");
+
+            migrationBuilder.DropTable(
+                name: "EssayReviews");
         }
     }
 }
