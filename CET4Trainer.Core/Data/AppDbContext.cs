@@ -4,6 +4,7 @@ using CET4Trainer.Core.Features.Courses;
 using CET4Trainer.Core.Features.Items;
 using CET4Trainer.Core.Features.Practice;
 using CET4Trainer.Core.Features.Review;
+using CET4Trainer.Core.Features.StudyPlans;
 using CET4Trainer.Core.Features.Vocabulary;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -36,6 +37,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<StudyPreferences> StudyPreferences => Set<StudyPreferences>();
     public DbSet<AiCall> AiCalls => Set<AiCall>();
     public DbSet<AiTask> AiTasks => Set<AiTask>();
+    public DbSet<StudyPlan> StudyPlans => Set<StudyPlan>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -289,6 +289,9 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
                     b.Property<int>("Feedback")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsDraft")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MaxAttempts")
                         .HasColumnType("INTEGER");
 
@@ -850,6 +853,57 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
                     b.ToTable("VocabCards");
                 });
 
+            modelBuilder.Entity("CET4Trainer.Core.Features.StudyPlans.StudyPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Engine")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ExamDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InputJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinutesPerWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PromptVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StudentId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Weeks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudentId", "CreatedUtc")
+                        .HasDatabaseName("IX_StudyPlans_Student_Created");
+
+                    b.ToTable("StudyPlans");
+                });
+
             modelBuilder.Entity("CET4Trainer.Core.Features.Vocabulary.Word", b =>
                 {
                     b.Property<int>("Id")
@@ -1191,6 +1245,15 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
                     b.HasOne("CET4Trainer.Core.Features.Vocabulary.Word", null)
                         .WithMany()
                         .HasForeignKey("WordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Features.StudyPlans.StudyPlan", b =>
+                {
+                    b.HasOne("CET4Trainer.Core.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -12,6 +12,13 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "IsDraft",
+                table: "Assignments",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateTable(
                 name: "AiCalls",
                 columns: table => new
@@ -82,6 +89,34 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "StudyPlans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StudentId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExamDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Weeks = table.Column<int>(type: "integer", nullable: false),
+                    MinutesPerWeek = table.Column<int>(type: "integer", nullable: false),
+                    InputJson = table.Column<string>(type: "text", nullable: false),
+                    PlanJson = table.Column<string>(type: "text", nullable: false),
+                    Engine = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Model = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PromptVersion = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StudyPlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StudyPlans_AspNetUsers_StudentId",
+                        column: x => x.StudentId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AiCalls_At",
                 table: "AiCalls",
@@ -106,6 +141,11 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
                 name: "IX_AiTasks_Status",
                 table: "AiTasks",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudyPlans_Student_Created",
+                table: "StudyPlans",
+                columns: new[] { "StudentId", "CreatedUtc" });
         }
 
         /// <inheritdoc />
@@ -116,6 +156,13 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AiTasks");
+
+            migrationBuilder.DropTable(
+                name: "StudyPlans");
+
+            migrationBuilder.DropColumn(
+                name: "IsDraft",
+                table: "Assignments");
         }
     }
 }

@@ -11,6 +11,13 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "IsDraft",
+                table: "Assignments",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateTable(
                 name: "AiCalls",
                 columns: table => new
@@ -81,6 +88,34 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "StudyPlans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StudentId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExamDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Weeks = table.Column<int>(type: "INTEGER", nullable: false),
+                    MinutesPerWeek = table.Column<int>(type: "INTEGER", nullable: false),
+                    InputJson = table.Column<string>(type: "TEXT", nullable: false),
+                    PlanJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Engine = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Model = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PromptVersion = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StudyPlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StudyPlans_AspNetUsers_StudentId",
+                        column: x => x.StudentId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AiCalls_At",
                 table: "AiCalls",
@@ -105,6 +140,11 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
                 name: "IX_AiTasks_Status",
                 table: "AiTasks",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudyPlans_Student_Created",
+                table: "StudyPlans",
+                columns: new[] { "StudentId", "CreatedUtc" });
         }
 
         /// <inheritdoc />
@@ -115,6 +155,13 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AiTasks");
+
+            migrationBuilder.DropTable(
+                name: "StudyPlans");
+
+            migrationBuilder.DropColumn(
+                name: "IsDraft",
+                table: "Assignments");
         }
     }
 }
