@@ -2,11 +2,14 @@ using CET4Trainer.Core.Ai;
 using CET4Trainer.Core.Data;
 using CET4Trainer.Core.Features.Accounts;
 using CET4Trainer.Core.Features.AiTasks;
+using CET4Trainer.Core.Features.ClassAnalysis;
 using CET4Trainer.Core.Features.Courses;
 using CET4Trainer.Core.Features.Exam;
 using CET4Trainer.Core.Features.Grading;
 using CET4Trainer.Core.Features.Items;
 using CET4Trainer.Core.Features.Practice;
+using CET4Trainer.Core.Features.QuestionGeneration;
+using CET4Trainer.Core.Features.StudyPlans;
 using CET4Trainer.Core.Hosting;
 using CET4Trainer.Core.Jobs;
 using CET4Trainer.Core.Telemetry;
@@ -30,6 +33,9 @@ public static class CoreRegistration
         builder.AddCet4Ai();
         builder.AddCet4AiTasks();
         builder.AddCet4Grading();
+        builder.AddCet4QuestionGeneration();
+        builder.AddCet4StudyPlans();
+        builder.AddCet4ClassAnalysis();
         builder.AddCet4Jobs();
         builder.AddCet4Telemetry();
 

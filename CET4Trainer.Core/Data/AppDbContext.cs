@@ -5,6 +5,7 @@ using CET4Trainer.Core.Features.Grading;
 using CET4Trainer.Core.Features.Items;
 using CET4Trainer.Core.Features.Practice;
 using CET4Trainer.Core.Features.Review;
+using CET4Trainer.Core.Features.StudyPlans;
 using CET4Trainer.Core.Features.Vocabulary;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -38,6 +39,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AiCall> AiCalls => Set<AiCall>();
     public DbSet<AiTask> AiTasks => Set<AiTask>();
     public DbSet<EssayReview> EssayReviews => Set<EssayReview>();
+    public DbSet<StudyPlan> StudyPlans => Set<StudyPlan>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -16,6 +16,9 @@ public sealed class Assignment
     public DateTime DueUtc { get; set; }
     public int MaxAttempts { get; set; } = 1;
     public FeedbackMode Feedback { get; set; }
+
+    // A draft (made by a class plan) is the teacher's until published: students never see or start it.
+    public bool IsDraft { get; set; }
     public DateTime CreatedUtc { get; set; }
     public List<AssignmentItem> Items { get; set; } = [];
 }

@@ -8,7 +8,7 @@ namespace CET4Trainer.Core.Features.Courses;
 public sealed record NewAssignment(int CourseId, string Title, IReadOnlyList<int> ItemIds, DateTime OpenUtc, DateTime DueUtc, int MaxAttempts, FeedbackMode Feedback);
 
 public sealed record AssignmentRow(int Id, int CourseId, string CourseName, string Title, DateTime OpenUtc, DateTime DueUtc, int Items,
-    int MaxAttempts, FeedbackMode Feedback, int Attempts, bool Completed, int? ActiveSessionId);
+    int MaxAttempts, FeedbackMode Feedback, int Attempts, bool Completed, int? ActiveSessionId, bool IsDraft = false);
 
 // Assignments: set by a course's teacher, answered by its students in assignment mode.
 public sealed class AssignmentService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
@@ -44,13 +44,23 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> contexts, 
         return rows.OrderByDescending(r => r.DueUtc).ToList();
     }
 
+    // Publishes a draft assignment of the teacher's course; students see it from then on.
+    public async Task<string?> PublishAsync(int assignmentId, Viewer teacher, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var owned = CourseService.Owned(db, teacher).Select(c => c.Id);
+        var published = await db.Assignments.Where(a => a.Id == assignmentId && a.IsDraft && owned.Contains(a.CourseId))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.IsDraft, false), cancellationToken);
+        return published == 1 ? null : "作业不存在、已经发布，或不是你的课程。";
+    }
+
     // The teacher's assignments whose due date falls in the next `days` days, soonest first.
     public async Task<IReadOnlyList<AssignmentRow>> DueSoonAsync(Viewer teacher, int days = 7, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var courses = CourseService.Owned(db, teacher).Where(c => c.ArchivedUtc == null).Select(c => c.Id);
-        var rows = await Rows(db, db.Assignments.Where(a => courses.Contains(a.CourseId) && a.DueUtc >= now && a.DueUtc <= now.AddDays(days)), "")
+        var rows = await Rows(db, db.Assignments.Where(a => courses.Contains(a.CourseId) && !a.IsDraft && a.DueUtc >= now && a.DueUtc <= now.AddDays(days)), "")
             .ToListAsync(cancellationToken);
         return rows.OrderBy(r => r.DueUtc).ToList();
     }
@@ -61,7 +71,7 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> contexts, 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var courses = db.CourseMembers.Where(m => m.StudentId == studentId && m.RemovedUtc == null).Select(m => m.CourseId);
-        var rows = await Rows(db, db.Assignments.Where(a => courses.Contains(a.CourseId) && a.OpenUtc <= now), studentId).ToListAsync(cancellationToken);
+        var rows = await Rows(db, db.Assignments.Where(a => courses.Contains(a.CourseId) && !a.IsDraft && a.OpenUtc <= now), studentId).ToListAsync(cancellationToken);
         return rows.OrderBy(r => r.Completed).ThenBy(r => r.DueUtc).ToList();
     }
 
@@ -71,5 +81,6 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> contexts, 
                 db.PracticeSessions.Count(s => s.AssignmentId == x.a.Id && s.StudentId == studentId),
                 db.PracticeSessions.Any(s => s.AssignmentId == x.a.Id && s.StudentId == studentId && s.Status == SessionStatus.Completed),
                 db.PracticeSessions.Where(s => s.AssignmentId == x.a.Id && s.StudentId == studentId && s.Status == SessionStatus.Active)
-                    .Select(s => (int?)s.Id).FirstOrDefault()));
+                    .Select(s => (int?)s.Id).FirstOrDefault(),
+                x.a.IsDraft));
 }

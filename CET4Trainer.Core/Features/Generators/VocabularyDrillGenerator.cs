@@ -105,6 +105,9 @@ public sealed class VocabularyDrillGenerator(WordIndex index)
         return (options, Letters[position].ToString());
     }
 
+    // Rarer words make harder drills: the frequency rank decides the difficulty (1-5).
+    public static int DifficultyOf(Word word) => word.FrequencyRank switch { < 1500 => 1, < 3000 => 2, < 6000 => 3, < 10000 => 4, _ => 5 };
+
     private static string Describe(IEnumerable<Word> words) => string.Join("；", words.Select(w => $"{w.Headword} {Glosses.Short(w.TranslationZh, 1)}"));
 
     private static ItemDraft Draft(ItemType type, Word word, string stem, List<string> options, string answer, string explanation) => new()
@@ -112,7 +115,7 @@ public sealed class VocabularyDrillGenerator(WordIndex index)
         Type = type,
         Title = $"{ItemTypes.ChineseName(type)}：{word.Headword}",
         Topics = ["vocabulary", word.MainPartOfSpeech],
-        Difficulty = word.FrequencyRank switch { < 1500 => 1, < 3000 => 2, < 6000 => 3, < 10000 => 4, _ => 5 },
+        Difficulty = DifficultyOf(word),
         Explanation = explanation,
         Questions = [new QuestionDraft { Number = 1, Stem = stem, Options = options, Answer = answer, Explanation = explanation }],
     };

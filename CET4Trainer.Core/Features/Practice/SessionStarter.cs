@@ -35,7 +35,7 @@ public sealed class SessionStarter(IDbContextFactory<AppDbContext> contexts, Wor
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var assignment = await db.Assignments.AsNoTracking().Include(a => a.Items).FirstOrDefaultAsync(a => a.Id == assignmentId
+        var assignment = await db.Assignments.AsNoTracking().Include(a => a.Items).FirstOrDefaultAsync(a => a.Id == assignmentId && !a.IsDraft
             && db.CourseMembers.Any(m => m.CourseId == a.CourseId && m.StudentId == studentId && m.RemovedUtc == null), cancellationToken);
         if (assignment is null) return new(null, "找不到这份作业，或你不在这门课程里。");
         if (assignment.OpenUtc > now) return new(null, "这份作业还没有开始。");

@@ -22,84 +22,6 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("CET4Trainer.Core.Ai.Recording.AiCall", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<decimal>("Cost")
-                        .HasPrecision(18, 8)
-                        .HasColumnType("numeric(18,8)");
-
-                    b.Property<string>("Engine")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<bool>("FromCache")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("InputTokens")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("LatencyMs")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Model")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Operation")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int>("Outcome")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("OutputTokens")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("PromptVersion")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Retries")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("Streamed")
-                        .HasColumnType("boolean");
-
-                    b.Property<Guid?>("TaskId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AtUtc")
-                        .HasDatabaseName("IX_AiCalls_At");
-
-                    b.HasIndex("TaskId")
-                        .HasDatabaseName("IX_AiCalls_Task");
-
-                    b.HasIndex("UserId", "AtUtc")
-                        .HasDatabaseName("IX_AiCalls_User_At");
-
-                    b.ToTable("AiCalls");
-                });
-
             modelBuilder.Entity("CET4Trainer.Core.Data.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -176,106 +98,6 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("CET4Trainer.Core.Features.AiTasks.AiTask", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("CancelRequested")
-                        .HasColumnType("boolean");
-
-                    b.Property<decimal>("Cost")
-                        .HasPrecision(18, 8)
-                        .HasColumnType("numeric(18,8)");
-
-                    b.Property<int?>("CourseId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CurrentStep")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("Done")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Engine")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<DateTime?>("FinishedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("InputJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("InputTokens")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid?>("LeaseToken")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime?>("LeaseUntilUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("NextRunUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("OutputTokens")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("OwnerId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("ResultJson")
-                        .HasColumnType("text");
-
-                    b.Property<int>("Retries")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("StartedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("Total")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("UpdatedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Status")
-                        .HasDatabaseName("IX_AiTasks_Status");
-
-                    b.HasIndex("OwnerId", "CreatedUtc")
-                        .HasDatabaseName("IX_AiTasks_Owner_Created");
-
-                    b.ToTable("AiTasks");
                 });
 
             modelBuilder.Entity("CET4Trainer.Core.Features.Courses.Assignment", b =>
@@ -394,87 +216,6 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
                         .HasDatabaseName("IX_CourseMembers_Student");
 
                     b.ToTable("CourseMembers");
-                });
-
-            modelBuilder.Entity("CET4Trainer.Core.Features.Grading.EssayReview", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("AiBand")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("AiScore")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("AnswerId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int?>("AssignmentId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Engine")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("ItemId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Model")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("Reasons")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("ReviewedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ReviewerId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("StudentId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<int?>("TeacherScore")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("UpdatedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AnswerId")
-                        .IsUnique()
-                        .HasDatabaseName("IX_EssayReviews_Answer");
-
-                    b.HasIndex("AssignmentId", "Status")
-                        .HasDatabaseName("IX_EssayReviews_Assignment_Status");
-
-                    b.HasIndex("StudentId", "Status", "CreatedUtc")
-                        .HasDatabaseName("IX_EssayReviews_Student_Status_Created");
-
-                    b.ToTable("EssayReviews");
                 });
 
             modelBuilder.Entity("CET4Trainer.Core.Features.Items.Item", b =>
@@ -1200,15 +941,6 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("CET4Trainer.Core.Features.AiTasks.AiTask", b =>
-                {
-                    b.HasOne("CET4Trainer.Core.Data.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("CET4Trainer.Core.Features.Courses.Assignment", b =>
                 {
                     b.HasOne("CET4Trainer.Core.Features.Courses.Course", null)
@@ -1241,21 +973,6 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
                     b.HasOne("CET4Trainer.Core.Features.Courses.Course", null)
                         .WithMany()
                         .HasForeignKey("CourseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("CET4Trainer.Core.Data.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("StudentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CET4Trainer.Core.Features.Grading.EssayReview", b =>
-                {
-                    b.HasOne("CET4Trainer.Core.Features.Practice.Answer", null)
-                        .WithMany()
-                        .HasForeignKey("AnswerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
