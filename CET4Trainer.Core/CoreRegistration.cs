@@ -4,6 +4,8 @@ using CET4Trainer.Core.Features.Accounts;
 using CET4Trainer.Core.Features.AiTasks;
 using CET4Trainer.Core.Features.Courses;
 using CET4Trainer.Core.Features.Exam;
+using CET4Trainer.Core.Features.Explanations;
+using CET4Trainer.Core.Features.Feynman;
 using CET4Trainer.Core.Features.Items;
 using CET4Trainer.Core.Features.Practice;
 using CET4Trainer.Core.Hosting;
@@ -28,6 +30,8 @@ public static class CoreRegistration
         builder.AddCet4Practice();
         builder.AddCet4Ai();
         builder.AddCet4AiTasks();
+        builder.AddCet4Explanations();
+        builder.AddCet4Feynman();
         builder.AddCet4Jobs();
         builder.AddCet4Telemetry();
 

@@ -1,6 +1,8 @@
 using CET4Trainer.Core.Ai.Recording;
 using CET4Trainer.Core.Features.AiTasks;
 using CET4Trainer.Core.Features.Courses;
+using CET4Trainer.Core.Features.Explanations;
+using CET4Trainer.Core.Features.Feynman;
 using CET4Trainer.Core.Features.Items;
 using CET4Trainer.Core.Features.Practice;
 using CET4Trainer.Core.Features.Review;
@@ -36,6 +38,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<StudyPreferences> StudyPreferences => Set<StudyPreferences>();
     public DbSet<AiCall> AiCalls => Set<AiCall>();
     public DbSet<AiTask> AiTasks => Set<AiTask>();
+    public DbSet<ExplanationCacheEntry> ExplanationCache => Set<ExplanationCacheEntry>();
+    public DbSet<FeynmanSession> FeynmanSessions => Set<FeynmanSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -81,6 +81,64 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ExplanationCache",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ItemVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Chosen = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FollowUp = table.Column<int>(type: "INTEGER", nullable: false),
+                    PromptVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Engine = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Model = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExplanationCache", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExplanationCache_Items_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "Items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeynmanSessions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StudentId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    TopicKind = table.Column<int>(type: "INTEGER", nullable: false),
+                    TopicKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TopicTitle = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TurnsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    SummaryJson = table.Column<string>(type: "TEXT", nullable: true),
+                    Engines = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    PromptVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    SummaryPromptVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeynmanSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FeynmanSessions_AspNetUsers_StudentId",
+                        column: x => x.StudentId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AiCalls_At",
                 table: "AiCalls",
@@ -105,6 +163,17 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
                 name: "IX_AiTasks_Status",
                 table: "AiTasks",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExplanationCache_Key",
+                table: "ExplanationCache",
+                columns: new[] { "ItemId", "ItemVersion", "QuestionNumber", "Chosen", "FollowUp", "PromptVersion" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeynmanSessions_Student_Created",
+                table: "FeynmanSessions",
+                columns: new[] { "StudentId", "CreatedUtc" });
         }
 
         /// <inheritdoc />
@@ -115,6 +184,12 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AiTasks");
+
+            migrationBuilder.DropTable(
+                name: "ExplanationCache");
+
+            migrationBuilder.DropTable(
+                name: "FeynmanSessions");
         }
     }
 }

@@ -82,6 +82,64 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ExplanationCache",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ItemId = table.Column<int>(type: "integer", nullable: false),
+                    ItemVersion = table.Column<int>(type: "integer", nullable: false),
+                    QuestionNumber = table.Column<int>(type: "integer", nullable: false),
+                    Chosen = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FollowUp = table.Column<int>(type: "integer", nullable: false),
+                    PromptVersion = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Engine = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Model = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExplanationCache", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExplanationCache_Items_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "Items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeynmanSessions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StudentId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    TopicKind = table.Column<int>(type: "integer", nullable: false),
+                    TopicKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TopicTitle = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TurnsJson = table.Column<string>(type: "text", nullable: false),
+                    SummaryJson = table.Column<string>(type: "text", nullable: true),
+                    Engines = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    PromptVersion = table.Column<int>(type: "integer", nullable: false),
+                    SummaryPromptVersion = table.Column<int>(type: "integer", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CompletedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeynmanSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FeynmanSessions_AspNetUsers_StudentId",
+                        column: x => x.StudentId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AiCalls_At",
                 table: "AiCalls",
@@ -106,6 +164,17 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
                 name: "IX_AiTasks_Status",
                 table: "AiTasks",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExplanationCache_Key",
+                table: "ExplanationCache",
+                columns: new[] { "ItemId", "ItemVersion", "QuestionNumber", "Chosen", "FollowUp", "PromptVersion" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeynmanSessions_Student_Created",
+                table: "FeynmanSessions",
+                columns: new[] { "StudentId", "CreatedUtc" });
         }
 
         /// <inheritdoc />
@@ -116,6 +185,12 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AiTasks");
+
+            migrationBuilder.DropTable(
+                name: "ExplanationCache");
+
+            migrationBuilder.DropTable(
+                name: "FeynmanSessions");
         }
     }
 }
