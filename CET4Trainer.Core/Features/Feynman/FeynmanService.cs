@@ -98,6 +98,7 @@ public sealed class FeynmanService(
         var now = clock.GetUtcNow().UtcDateTime;
         session.SummaryJson = JsonSerializer.Serialize(result.Value, Json);
         session.SummaryPromptVersion = result.PromptVersion;
+        session.SummaryEngine = result.Engine;
         session.Engines = WithEngine(session.Engines, result.Engine);
         session.CompletedUtc = now;
         session.UpdatedUtc = now;
@@ -150,7 +151,7 @@ public sealed class FeynmanService(
         db.FeynmanSessions.Where(s => s.Id == id && s.StudentId == studentId);
 
     private static FeynmanView View(FeynmanSession s) => new(s.Id, new FeynmanTopic(s.TopicKind, s.TopicKey, s.TopicTitle), Turns(s.TurnsJson),
-        s.SummaryJson is null ? null : JsonSerializer.Deserialize<FeynmanSummary>(s.SummaryJson, Json), s.Engines, s.CreatedUtc, s.CompletedUtc);
+        s.SummaryJson is null ? null : JsonSerializer.Deserialize<FeynmanSummary>(s.SummaryJson, Json), s.SummaryEngine, s.Engines, s.CreatedUtc, s.CompletedUtc);
 
     private static List<FeynmanTurnRecord> Turns(string json) => JsonSerializer.Deserialize<List<FeynmanTurnRecord>>(json, Json) ?? [];
 

@@ -14,8 +14,9 @@ public sealed class FeynmanSession
     // The turns as JSON (FeynmanTurnRecord[]): the student's explanation, then questions and answers.
     public string TurnsJson { get; set; } = "[]";
 
-    // FeynmanSummary as JSON, once the exercise is closed.
+    // FeynmanSummary as JSON, once the exercise is closed, and the engine that wrote it.
     public string? SummaryJson { get; set; }
+    public string? SummaryEngine { get; set; }
 
     // Every engine that answered in this exercise, in order of first use, "、"-separated.
     public string Engines { get; set; } = "";

@@ -12,6 +12,7 @@ internal sealed class FeynmanSessionConfiguration : IEntityTypeConfiguration<Fey
         session.Property(s => s.TopicKey).HasMaxLength(64);
         session.Property(s => s.TopicTitle).HasMaxLength(100);
         session.Property(s => s.Engines).HasMaxLength(400);
+        session.Property(s => s.SummaryEngine).HasMaxLength(100);
         session.Property(s => s.UpdatedUtc).IsConcurrencyToken();
         session.HasOne<ApplicationUser>().WithMany().HasForeignKey(s => s.StudentId).OnDelete(DeleteBehavior.Cascade);
         session.HasIndex(s => new { s.StudentId, s.CreatedUtc }).HasDatabaseName("IX_FeynmanSessions_Student_Created");

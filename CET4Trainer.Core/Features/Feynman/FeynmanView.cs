@@ -13,8 +13,8 @@ public enum FeynmanStep
     Done,
 }
 
-public sealed record FeynmanView(int Id, FeynmanTopic Topic, IReadOnlyList<FeynmanTurnRecord> Turns, FeynmanSummary? Summary, string Engines,
-    DateTime CreatedUtc, DateTime? CompletedUtc)
+public sealed record FeynmanView(int Id, FeynmanTopic Topic, IReadOnlyList<FeynmanTurnRecord> Turns, FeynmanSummary? Summary, string? SummaryEngine,
+    string Engines, DateTime CreatedUtc, DateTime? CompletedUtc)
 {
     public const int MaxQuestions = 3;
 

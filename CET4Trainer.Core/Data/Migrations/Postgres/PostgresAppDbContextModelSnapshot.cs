@@ -477,6 +477,10 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<string>("SummaryEngine")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("SummaryJson")
                         .HasColumnType("text");
 

@@ -462,6 +462,10 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SummaryEngine")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SummaryJson")
                         .HasColumnType("TEXT");
 

@@ -121,6 +121,7 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
                     TopicTitle = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     TurnsJson = table.Column<string>(type: "TEXT", nullable: false),
                     SummaryJson = table.Column<string>(type: "TEXT", nullable: true),
+                    SummaryEngine = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Engines = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     PromptVersion = table.Column<int>(type: "INTEGER", nullable: false),
                     SummaryPromptVersion = table.Column<int>(type: "INTEGER", nullable: true),

@@ -122,6 +122,7 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
                     TopicTitle = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     TurnsJson = table.Column<string>(type: "text", nullable: false),
                     SummaryJson = table.Column<string>(type: "text", nullable: true),
+                    SummaryEngine = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Engines = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     PromptVersion = table.Column<int>(type: "integer", nullable: false),
                     SummaryPromptVersion = table.Column<int>(type: "integer", nullable: true),
