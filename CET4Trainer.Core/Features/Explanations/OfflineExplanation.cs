@@ -45,7 +45,7 @@ public static partial class OfflineExplanation
 
     private static void Simpler(StringBuilder text, ExplainAnswerInput input, Facts facts)
     {
-        text.Append("一句话：正确答案是 ").Append(input.Describe(input.CorrectAnswer)).Append("，不是 ").Append(input.ChosenAnswer).AppendLine("。");
+        text.Append("一句话：正确答案是 ").Append(Short(input, input.CorrectAnswer)).Append("，不是 ").Append(input.ChosenAnswer.ToUpperInvariant()).AppendLine("。");
         if (FirstSentence(input.QuestionExplanation) is { Length: > 0 } first) text.AppendLine(first);
         if (facts.Correct is { } word) text.Append("记住：").Append(word.Headword).Append(" = ").AppendLine(ShortGloss(word));
         else if (facts.Evidence is { } evidence) text.Append("关键在原文这句：“").Append(evidence).AppendLine("”");
@@ -63,8 +63,9 @@ public static partial class OfflineExplanation
     private static void AnotherExample(StringBuilder text, ExplainAnswerInput input, Facts facts)
     {
         var any = false;
-        if (facts.Correct is { } right && Example(right) is { } example)
+        if ((facts.Correct ?? facts.OptionWord) is { } right && Example(right) is { } example)
         {
+            if (facts.Correct is null) text.Append("正确选项里的关键词是“").Append(right.Headword).Append("”（").Append(ShortGloss(right)).AppendLine("）。");
             text.Append("再看一个用到“").Append(right.Headword).AppendLine("”的例句（来自词汇表）：");
             AppendExample(text, example);
             any = true;
@@ -78,6 +79,10 @@ public static partial class OfflineExplanation
         if (!any) text.AppendLine("离线引擎在词汇表里没有找到合适的例句。");
         if (facts.Evidence is { } evidence) text.Append("本题原文中的例子：“").Append(evidence).AppendLine("”");
     }
+
+    // "C（the option's text）" without the option's own full stop, or the bare answer.
+    private static string Short(ExplainAnswerInput input, string label) =>
+        input.Option(label) is { } o ? $"{o.Label}（{o.Text.TrimEnd('.', '。', ' ')}）" : label.Trim();
 
     // Drills carry the same text as item and question explanation; it is said once.
     private static string? ItemOnly(ExplainAnswerInput input) =>
@@ -137,7 +142,9 @@ public static partial class OfflineExplanation
     }
 
     // The facts the offline texts are made of: the words behind the two answers and the proving sentence.
-    private sealed record Facts(Word? Correct, Word? Chosen, string? Evidence)
+    // Correct and Chosen are the words the answers are (vocabulary, banked cloze); OptionWord is the key word of
+    // a reading option, used only for another example.
+    private sealed record Facts(Word? Correct, Word? Chosen, Word? OptionWord, string? Evidence)
     {
         public static Facts Of(ExplainAnswerInput input, WordIndex words)
         {
@@ -161,14 +168,14 @@ public static partial class OfflineExplanation
             var evidence = input.Material.Length > 0 && input.Type != ItemType.BankedCloze
                 ? BestSentence(input.Material, $"{correctText} {input.Stem}")
                 : input.Type == ItemType.BankedCloze ? BlankSentence(input.Material, input.QuestionNumber) : null;
-            return new Facts(correct, chosen, evidence);
+            return new Facts(correct, chosen, correct is null ? KeyWord(correctText, words, withExamples: true) : null, evidence);
         }
     }
 
     // The rarest CET-4 word in a short text: in "abandon the plan" it is "abandon", not "the".
-    private static Word? KeyWord(string text, WordIndex words) =>
+    private static Word? KeyWord(string text, WordIndex words, bool withExamples = false) =>
         Latin().Matches(text).Select(m => words.Find(m.Value)).OfType<Word>()
-            .Where(w => !Common.Contains(w.Headword)).OrderByDescending(w => w.FrequencyRank).FirstOrDefault();
+            .Where(w => !Common.Contains(w.Headword) && (!withExamples || w.Examples.Count > 0)).OrderByDescending(w => w.FrequencyRank).FirstOrDefault();
 
     private static string? BestSentence(string material, string probe)
     {
