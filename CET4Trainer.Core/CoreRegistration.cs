@@ -6,6 +6,8 @@ using CET4Trainer.Core.Features.ClassAnalysis;
 using CET4Trainer.Core.Features.Courses;
 using CET4Trainer.Core.Features.Exam;
 using CET4Trainer.Core.Features.Grading;
+using CET4Trainer.Core.Features.Explanations;
+using CET4Trainer.Core.Features.Feynman;
 using CET4Trainer.Core.Features.Items;
 using CET4Trainer.Core.Features.Practice;
 using CET4Trainer.Core.Features.QuestionGeneration;
@@ -36,6 +38,8 @@ public static class CoreRegistration
         builder.AddCet4QuestionGeneration();
         builder.AddCet4StudyPlans();
         builder.AddCet4ClassAnalysis();
+        builder.AddCet4Explanations();
+        builder.AddCet4Feynman();
         builder.AddCet4Jobs();
         builder.AddCet4Telemetry();
 

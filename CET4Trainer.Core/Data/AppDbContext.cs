@@ -2,6 +2,8 @@ using CET4Trainer.Core.Ai.Recording;
 using CET4Trainer.Core.Features.AiTasks;
 using CET4Trainer.Core.Features.Courses;
 using CET4Trainer.Core.Features.Grading;
+using CET4Trainer.Core.Features.Explanations;
+using CET4Trainer.Core.Features.Feynman;
 using CET4Trainer.Core.Features.Items;
 using CET4Trainer.Core.Features.Practice;
 using CET4Trainer.Core.Features.Review;
@@ -40,6 +42,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AiTask> AiTasks => Set<AiTask>();
     public DbSet<EssayReview> EssayReviews => Set<EssayReview>();
     public DbSet<StudyPlan> StudyPlans => Set<StudyPlan>();
+    public DbSet<ExplanationCacheEntry> ExplanationCache => Set<ExplanationCacheEntry>();
+    public DbSet<FeynmanSession> FeynmanSessions => Set<FeynmanSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

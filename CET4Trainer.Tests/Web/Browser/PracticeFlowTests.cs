@@ -91,8 +91,9 @@ public sealed class PracticeFlowTests(BrowserApp browser)
         await page.GetByTestId("mock-hand-in").ClickAsync();
         await Assertions.Expect(page.GetByTestId("mock-clock")).ToContainTextAsync("Part II Listening");
         await page.GetByTestId("option-1-A").ClickAsync();
-        // In a mock the answer waits for the end: no feedback yet.
+        // In a mock the answer waits for the end: no feedback yet, and nothing to explain.
         await Assertions.Expect(page.GetByTestId("feedback")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("explain-why")).ToHaveCountAsync(0);
         await page.GetByTestId("mock-hand-in").ClickAsync();
         await Assertions.Expect(page.GetByTestId("mock-clock")).ToContainTextAsync("Part III Reading");
         await page.GetByTestId("mock-hand-in").ClickAsync();

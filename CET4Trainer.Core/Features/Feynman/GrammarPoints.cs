@@ -1,0 +1,103 @@
+namespace CET4Trainer.Core.Features.Feynman;
+
+public sealed record GrammarPoint(string Key, string Chinese, string English, string Rule, IReadOnlyList<FeynmanConcept> Concepts, IReadOnlyList<string> Probes)
+{
+    public string Title => $"{Chinese} {English}";
+}
+
+// The grammar points CET-4 tests most, each with what an explanation of it should cover and three
+// questions the offline engine asks when it finds no better one.
+public static class GrammarPoints
+{
+    public static readonly IReadOnlyList<GrammarPoint> All =
+    [
+        new("relative-clauses", "定语从句", "Attributive clauses",
+            "定语从句修饰前面的名词或代词（先行词），由关系代词 who/whom/whose/which/that 或关系副词 when/where/why 引导；关系词在从句中充当成分。非限制性定语从句用逗号隔开，不能用 that 引导。",
+            [C("先行词", "先行词", "antecedent", "修饰"), C("关系代词", "关系代词", "which", "who", "whom", "whose", "that"),
+             C("关系副词", "关系副词", "where", "when", "why"), C("限制性与非限制性", "非限制", "限制性", "逗号", "non-restrictive", "restrictive")],
+            ["“The book ___ I bought yesterday is interesting.” 这里可以填哪些关系词？为什么不能填 what？",
+             "限制性和非限制性定语从句有什么区别？为什么非限制性定语从句不能用 that？",
+             "什么时候用 where 而不用 which？请各举一个句子说明。"]),
+        new("non-finite", "非谓语动词", "Non-finite verbs",
+            "非谓语动词包括不定式（to do）、动名词和现在分词（doing）、过去分词（done），在句中不能单独作谓语。选择哪一种要看它和逻辑主语是主动还是被动关系，以及动作发生的时间先后。",
+            [C("不定式", "不定式", "to do", "infinitive"), C("-ing 形式", "动名词", "现在分词", "doing", "-ing", "gerund"),
+             C("过去分词", "过去分词", "done", "past participle"), C("主动与被动关系", "逻辑主语", "主动", "被动", "passive", "active")],
+            ["“The man ___ (stand) at the door is my teacher.” 应该用 standing 还是 stood？为什么？",
+             "to do、doing 和 done 作状语时，分别表示怎样的时间关系或主被动关系？",
+             "remember to do 和 remember doing 有什么区别？"]),
+        new("subjunctive", "虚拟语气", "Subjunctive mood",
+            "虚拟语气表示与事实相反或不太可能实现的情况。与现在事实相反：if 从句用过去式（be 用 were），主句用 would/could + 动词原形；与过去事实相反：从句用 had done，主句用 would have done。wish 后和 suggest/insist 等表示建议、要求时的 that 从句也用虚拟。",
+            [C("与事实相反", "与事实相反", "事实相反", "不可能", "contrary to fact", "unreal"), C("从句的动词形式", "were", "had done", "过去式", "过去完成"),
+             C("主句的动词形式", "would", "could", "might"), C("建议、要求类动词", "suggest", "insist", "demand", "wish", "should")],
+            ["与过去事实相反的 if 条件句，主句和从句分别用什么形式？请举例。",
+             "为什么说 “If I were you” 而不是 “If I was you”？",
+             "suggest 表示“建议”时，后面的 that 从句为什么用 (should) do？"]),
+        new("passive", "被动语态", "Passive voice",
+            "被动语态由 be + 过去分词构成，主语是动作的承受者，动作的执行者可以用 by 引出或省略。时态体现在 be 的变化上，如 is being done、has been done、will be done。",
+            [C("be + 过去分词", "be done", "过去分词", "be +", "past participle"), C("动作的承受者", "承受者", "受动", "receiver"),
+             C("by 引出执行者", "by", "执行者", "agent"), C("时态变化", "being done", "been done", "时态")],
+            ["“The bridge ___ (build) now.” 应该怎么填？为什么？",
+             "什么情况下用被动语态比主动语态更合适？",
+             "哪些动词不能用于被动语态？请举一个例子。"]),
+        new("present-perfect", "现在完成时", "Present perfect",
+            "现在完成时由 have/has + 过去分词构成，表示过去发生的动作对现在的影响，或从过去持续到现在的状态，常与 for、since、already、yet 连用；它和一般过去时的区别在于是否与现在相关。",
+            [C("have/has + 过去分词", "have done", "has done", "have", "has"), C("与现在的联系", "现在", "影响", "持续", "up to now"),
+             C("for 和 since", "for", "since"), C("与一般过去时的区别", "一般过去时", "过去时", "past simple", "yesterday")],
+            ["“I have lived here for ten years.” 和 “I lived here for ten years.” 意思有什么不同？",
+             "for 和 since 后面分别接什么？请各造一个句子。",
+             "为什么不能说 “I have seen him yesterday.”？"]),
+        new("inversion", "倒装句", "Inversion",
+            "倒装句把谓语（或其一部分）放到主语前面。否定或半否定词（never、seldom、hardly、not only、no sooner）或 only + 状语放在句首时，要用部分倒装，即把助动词或情态动词提到主语前；so/neither 表示“也”时也倒装。",
+            [C("否定词开头", "never", "seldom", "hardly", "not only", "否定"), C("only + 状语", "only"),
+             C("部分倒装", "部分倒装", "助动词", "auxiliary"), C("完全倒装", "完全倒装", "here", "there")],
+            ["“Not only ___ (he / be) late, but he also forgot his book.” 应该怎么写？为什么？",
+             "部分倒装和完全倒装有什么区别？请各举一例。",
+             "“Only then did I realise…” 为什么要用 did？"]),
+        new("agreement", "主谓一致", "Subject-verb agreement",
+            "谓语动词的单复数要与主语一致。either…or、neither…nor、not only…but also 连接主语时遵循就近原则；主语后带 as well as、along with、together with 时，谓语与前面的主语一致；family、team 等集合名词看作整体用单数，指成员时用复数。",
+            [C("单数与复数", "单数", "复数", "singular", "plural"), C("就近原则", "就近", "either", "neither", "not only"),
+             C("as well as / along with", "as well as", "along with", "together with"), C("集合名词", "集合名词", "family", "team", "class")],
+            ["“Neither the teacher nor the students ___ (be) here.” 应该用 is 还是 are？为什么？",
+             "“The teacher, as well as the students, ___ (be) here.” 又该怎么填？",
+             "“My family ___ all music lovers.” 为什么可以用 are？"]),
+        new("noun-clauses", "名词性从句", "Noun clauses",
+            "名词性从句在句中充当主语、宾语、表语或同位语。that 只起连接作用、不作成分，what 在从句中作成分；whether/if 表示“是否”；从句用陈述语序。同位语从句解释前面名词（fact、news、idea）的内容。",
+            [C("从句的种类", "主语从句", "宾语从句", "表语从句", "同位语从句", "subject clause", "object clause"),
+             C("that 与 what 的区别", "what", "that"), C("whether / if", "whether", "if", "是否"), C("陈述语序", "陈述语序", "语序", "word order")],
+            ["“___ he said surprised everyone.” 应该填 that 还是 what？为什么？",
+             "同位语从句和定语从句都可以用 that，怎样区分？",
+             "“I wonder where does he live.” 错在哪里？"]),
+        new("adverbial-clauses", "状语从句", "Adverbial clauses",
+            "状语从句表示时间、条件、原因、让步、结果、目的等，由 when、if、because、although、so that 等引导。although/though 不能和 but 连用；时间和条件状语从句中用一般现在时表示将来（主将从现）。",
+            [C("从句的类型", "时间", "条件", "原因", "让步", "目的", "结果"), C("引导词", "when", "if", "because", "although", "unless", "so that"),
+             C("although 不与 but 连用", "but", "although", "though"), C("主将从现", "主将从现", "一般现在时", "将来")],
+            ["“If it ___ (rain) tomorrow, we will stay at home.” 为什么用 rains 而不是 will rain？",
+             "“Although he is tired, but he keeps working.” 错在哪里？",
+             "unless 相当于什么意思？请用它造一个句子。"]),
+        new("cleft", "强调句", "Cleft sentences (It is … that …)",
+            "强调句的结构是 It is/was + 被强调部分 + that/who + 其余部分，可以强调主语、宾语和状语，但不能强调谓语动词。判断方法：去掉 It is 和 that 后，剩下的句子仍然完整。",
+            [C("It is … that 结构", "it is", "it was", "that"), C("可以强调的成分", "主语", "宾语", "状语"),
+             C("去掉后句子完整", "完整", "去掉"), C("强调人时用 who", "who")],
+            ["“It was in 2010 ___ he moved to Beijing.” 为什么填 that 而不是 when？",
+             "怎样判断一个句子是不是强调句？",
+             "强调句能不能强调谓语动词？如果要强调动词该怎么办？"]),
+        new("comparison", "比较级和最高级", "Comparatives and superlatives",
+            "形容词和副词的比较级用 -er 或 more，和 than 连用；最高级用 the + -est 或 most，常与 in/of 短语连用。much、far、even 可以修饰比较级；“the + 比较级…, the + 比较级…”表示“越……越……”。",
+            [C("比较级的构成", "比较级", "-er", "more", "comparative"), C("than", "than"), C("最高级", "最高级", "the most", "-est", "superlative"),
+             C("越……越……", "越", "the more")],
+            ["“This book is ___ (much / very) more interesting than that one.” 应该选哪个？为什么？",
+             "“the + 比较级…, the + 比较级…” 表示什么？请造一个句子。",
+             "最高级后面什么时候用 in，什么时候用 of？"]),
+        new("modals", "情态动词", "Modal verbs",
+            "情态动词（can、may、must、should 等）后接动词原形，表示能力、许可、义务、推测。“情态动词 + have done”表示对过去的推测或虚拟：must have done（过去一定）、can't have done（过去不可能）、should have done（本应该却没有）。needn't 表示“不必”，mustn't 表示“禁止”。",
+            [C("后接动词原形", "原形", "动词原形", "base form"), C("推测", "推测", "must", "may", "might", "can't"),
+             C("情态动词 + have done", "have done", "have been"), C("needn't 与 mustn't", "needn't", "mustn't", "不必", "禁止")],
+            ["“He ___ (must / can't) have gone home; his coat is still here.” 应该选哪个？为什么？",
+             "should have done 表示什么意思？请举一个例子。",
+             "needn't 和 mustn't 的区别是什么？"]),
+    ];
+
+    public static GrammarPoint? Find(string key) => All.FirstOrDefault(p => p.Key == key);
+
+    private static FeynmanConcept C(string name, params string[] signs) => new(name, signs);
+}
