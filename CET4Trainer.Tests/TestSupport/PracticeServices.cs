@@ -22,7 +22,7 @@ public sealed class PracticeServices
         Starter = new SessionStarter(database, Words, new PaperAssembler(database), clock);
         var scoring = Options.Create(new ScoringOptions());
         var offline = new OfflineGrading(Words, scoring);
-        Gateway = new AiGateway(new AiCallRecorder(database, NullLogger<AiCallRecorder>.Instance), clock);
+        Gateway = OfflineGateway.Create(database, clock);
         Essays = new EssayGrading(Gateway, new GradeWriting(offline, scoring), new GradeTranslation(offline), Options.Create(grading ?? new GradingOptions()),
             NullLogger<EssayGrading>.Instance);
         Practice = new PracticeService(database, Catalog, Essays, clock);

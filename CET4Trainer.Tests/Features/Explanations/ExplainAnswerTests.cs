@@ -158,7 +158,7 @@ public sealed class ExplainAnswerTests : IAsyncLifetime
         var stats = new ExplanationCacheStats(memory);
         var recorder = new AiCallRecorder(database, NullLogger<AiCallRecorder>.Instance);
         var cache = new ExplanationCache(database, memory, stats, metrics, TimeProvider.System, NullLogger<ExplanationCache>.Instance);
-        var service = new ExplanationService(cache, new AiGateway(recorder, TimeProvider.System), operation, recorder, TimeProvider.System);
+        var service = new ExplanationService(cache, OfflineGateway.Create(database, TimeProvider.System), operation, recorder, TimeProvider.System);
         var item = await BundledAsync("cr-01");
 
         for (var i = 0; i < 2; i++)

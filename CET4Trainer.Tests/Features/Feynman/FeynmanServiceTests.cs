@@ -27,7 +27,7 @@ public sealed class FeynmanServiceTests : IAsyncLifetime
     {
         await new VocabularySeeder(database, NullLogger<VocabularySeeder>.Instance).SeedAsync(Ct);
         topics = new FeynmanTopics(new WordIndexProvider(database));
-        var gateway = new AiGateway(new AiCallRecorder(database, NullLogger<AiCallRecorder>.Instance), clock);
+        var gateway = OfflineGateway.Create(database, clock);
         feynman = new FeynmanService(database, topics, gateway, new FeynmanTurn(), new FeynmanSummarize(), clock);
         alice = (await database.AddUserAsync("alice@example.edu.cn")).Id;
         bob = (await database.AddUserAsync("bob@example.edu.cn")).Id;

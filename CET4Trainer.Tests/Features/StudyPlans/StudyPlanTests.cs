@@ -135,7 +135,7 @@ public sealed class StudyPlanTests : IDisposable
     {
         var local = new LocalClock(clock, Options.Create(new LocaleOptions()));
         var calendar = new ExamCalendar(local, Options.Create(new ExamOptions { Dates = [new DateOnly(2026, 12, 19)] }));
-        var gateway = new AiGateway(new AiCallRecorder(database, NullLogger<AiCallRecorder>.Instance), clock);
+        var gateway = OfflineGateway.Create(database, clock);
         return new StudyPlanService(database, new LearnerStatistics(database, clock), calendar, gateway, Operation, clock);
     }
 
