@@ -53,7 +53,7 @@ public sealed class StartupFailureTests
     }
 
     // The web project's own build output, beside this test project's.
-    private static string WebAppDll()
+    internal static string WebAppDll()
     {
         var testBin = AppContext.BaseDirectory;
         var webBin = testBin.Replace($"{Path.DirectorySeparatorChar}CET4Trainer.Tests{Path.DirectorySeparatorChar}",

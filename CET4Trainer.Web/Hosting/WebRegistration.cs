@@ -59,6 +59,7 @@ public static class WebRegistration
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapCet4AccountEndpoints();
         app.MapCet4ItemEndpoints();
+        app.MapCet4AiTaskEndpoints();
         app.MapCet4Health();
         return app;
     }

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using CET4Trainer.Core.Features.Accounts;
+using CET4Trainer.Core.Features.AiTasks;
+using CET4Trainer.Core.Features.Items;
+using CET4Trainer.Core.Features.QuestionGeneration;
+
+namespace CET4Trainer.Web.Hosting;
+
+// AI tasks for scripts and tools: start a question generation, read a task, cancel it. The same
+// services and ownership rules as the pages; JSON in and out, cookie sign-in.
+public static class AiTaskEndpoints
+{
+    public static WebApplication MapCet4AiTaskEndpoints(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/ai").RequireAuthorization(policy => policy.RequireRole(Roles.Teacher, Roles.Admin));
+
+        api.MapPost("/generations", async (GenerationRequest request, HttpContext http, QuestionGenerationService generation) =>
+        {
+            var started = await generation.StartAsync(request with { ReferenceItemIds = request.ReferenceItemIds ?? [] }, ViewerOf(http), http.RequestAborted);
+            return started.TaskId is { } id
+                ? Results.Accepted($"/api/ai/tasks/{id}", new { taskId = id })
+                : Results.ValidationProblem(started.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+        });
+
+        api.MapGet("/tasks/{id:guid}", async (Guid id, HttpContext http, AiTaskService tasks) =>
+            await tasks.GetAsync(id, ViewerOf(http), http.RequestAborted) is { } task ? Results.Ok(task) : Results.NotFound());
+
+        api.MapGet("/tasks/{id:guid}/results", async (Guid id, HttpContext http, AiTaskService tasks) =>
+            await tasks.ResultJsonAsync(id, ViewerOf(http), http.RequestAborted) is { } json
+                ? Results.Text(json, "application/json; charset=utf-8")
+                : Results.NotFound());
+
+        api.MapPost("/tasks/{id:guid}/cancel", async (Guid id, HttpContext http, AiTaskService tasks) =>
+            await tasks.CancelAsync(id, ViewerOf(http), http.RequestAborted) is { } problem
+                ? Results.Problem(problem, statusCode: StatusCodes.Status409Conflict)
+                : Results.NoContent());
+        return app;
+    }
+
+    private static Viewer ViewerOf(HttpContext http) =>
+        new(http.User.FindFirstValue(ClaimTypes.NameIdentifier)!, http.User.IsInRole(Roles.Admin));
+}
