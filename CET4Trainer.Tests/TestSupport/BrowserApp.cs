@@ -8,7 +8,7 @@ namespace CET4Trainer.Tests.TestSupport;
 
 // The app on a real loopback port, driven by Debian's Chromium through Playwright. One app and
 // one browser are shared by a test collection; each test gets its own browser context (cookies).
-public sealed class BrowserApp : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -20,8 +20,14 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    // Lets a derived fixture add settings (an AI provider, say) before the app starts.
+    protected virtual ValueTask ConfigureAsync(Cet4AppFactory app) => ValueTask.CompletedTask;
+
+    protected virtual ValueTask OnDisposedAsync() => ValueTask.CompletedTask;
+
     public async ValueTask InitializeAsync()
     {
+        await ConfigureAsync(App);
         App.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         App.StartServer();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
@@ -104,6 +110,7 @@ public sealed class BrowserApp : IAsyncLifetime
         }
         playwright?.Dispose();
         await App.DisposeAsync();
+        await OnDisposedAsync();
     }
 }
 

@@ -9,7 +9,7 @@ namespace CET4Trainer.Core.Features.AiTasks;
 
 // Runs attempts of AI tasks: at most Ai:Tasks:MaxRunning at once on this node, each holding a lease on
 // its row that fences every write, so a task never runs twice at the same time and a unit of work is
-// committed once, whatever crashes in between (docs/decisions/0016-durable-ai-tasks.md).
+// committed once, whatever crashes in between (docs/decisions/0019-durable-ai-tasks.md).
 public sealed partial class AiTaskRunner(
     IDbContextFactory<AppDbContext> contexts, IEnumerable<IAiTaskHandler> handlers, AiTaskScheduler scheduler, AiTaskHub hub,
     IOptionsMonitor<AiOptions> options, AiMetrics metrics, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<AiTaskRunner> log)

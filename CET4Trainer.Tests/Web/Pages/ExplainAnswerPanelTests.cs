@@ -33,7 +33,7 @@ public sealed class ExplainAnswerPanelTests : MudTestContext
         Services.AddMetrics();
         Services.AddSingleton<AiMetrics>();
         Services.AddSingleton(new AiCallRecorder(database, NullLogger<AiCallRecorder>.Instance));
-        Services.AddSingleton<AiGateway>();
+        Services.AddSingleton(OfflineGateway.Create(database, TimeProvider.System));
         Services.AddSingleton(new WordIndexProvider(database));
         Services.AddSingleton<ExplainAnswer>();
         Services.AddSingleton(new ExplanationMemory(100_000));
@@ -64,7 +64,8 @@ public sealed class ExplainAnswerPanelTests : MudTestContext
 
         foreach (var followUp in new[] { ExplanationFollowUp.Simpler, ExplanationFollowUp.InChinese, ExplanationFollowUp.AnotherExample })
         {
-            cut.Find($"[data-testid=explain-followup-{followUp}]").Click();
+            // The panel may still be rendering the end of the previous stream: click once the button is stable.
+            cut.WaitForAssertion(() => cut.Find($"[data-testid=explain-followup-{followUp}]").Click(), Wait);
             cut.WaitForAssertion(() => Assert.Equal("done", cut.Find($"[data-testid=explain-{followUp}] [data-testid=ai-stream]").GetAttribute("data-state")), Wait);
             Assert.True(cut.Find($"[data-testid=explain-followup-{followUp}]").HasAttribute("disabled"));
         }
