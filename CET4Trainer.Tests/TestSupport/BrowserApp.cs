@@ -96,7 +96,10 @@ public class BrowserApp : IAsyncLifetime
     public static async Task SelectAsync(IPage page, string label, string option)
     {
         await page.Locator("div.mud-select").Filter(new() { HasText = label }).First.ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        var item = page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
+        await item.ClickAsync();
+        // The list closes when the server has taken the choice; a click before that can overtake it.
+        await item.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden });
     }
 
     public static Task WaitInteractiveAsync(IPage page) =>
