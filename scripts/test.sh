@@ -30,6 +30,11 @@ status=${PIPESTATUS[0]}
 passed=$(grep -E '^\s*succeeded:\s*[0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
 failed=$(grep -E '^\s*failed:\s*[0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
 skipped=$(grep -E '^\s*skipped:\s*[0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
+# Name the failures again at the end: their details can be far above, under the apps' own output.
+if grep -qE '^failed ' "$log"; then
+  echo "Failed tests:"
+  grep -E '^failed ' "$log" | sed 's/^failed /  /'
+fi
 rm -f "$log"
 passed=${passed:-0}
 failed=${failed:-0}

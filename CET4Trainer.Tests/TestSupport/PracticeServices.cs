@@ -25,7 +25,7 @@ public sealed class PracticeServices
         Gateway = OfflineGateway.Create(database, clock);
         Essays = new EssayGrading(Gateway, new GradeWriting(offline, scoring), new GradeTranslation(offline), Options.Create(grading ?? new GradingOptions()),
             NullLogger<EssayGrading>.Instance);
-        Practice = new PracticeService(database, Catalog, Essays, clock);
+        Practice = new PracticeService(database, Catalog, Essays, clock, Activity);
         Deck = new DeckService(database, Words, Catalog, clock);
     }
 
@@ -35,6 +35,7 @@ public sealed class PracticeServices
     public AiGateway Gateway { get; }
     public EssayGrading Essays { get; }
     public PracticeService Practice { get; }
+    public PracticeActivityHub Activity { get; } = new();
     public DeckService Deck { get; }
 
     public static async Task LoadBundledContentAsync(SqliteTestDatabase database)

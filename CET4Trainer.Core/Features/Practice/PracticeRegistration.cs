@@ -18,6 +18,7 @@ public static class PracticeRegistration
         builder.Services.AddSingleton<IItemChangeListener>(sp => sp.GetRequiredService<ItemCatalog>());
         builder.Services.AddSingleton<EssayGrading>();
         builder.Services.AddSingleton<SessionStarter>();
+        builder.Services.AddSingleton<PracticeActivityHub>();
         builder.Services.AddSingleton<PracticeService>();
         builder.Services.AddSingleton<DeckService>();
         builder.Services.AddSingleton<StudentDashboard>();

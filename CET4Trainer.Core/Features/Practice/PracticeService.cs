@@ -8,7 +8,8 @@ namespace CET4Trainer.Core.Features.Practice;
 
 // Answering: every response is saved the moment it is given (one SaveChanges, one round trip),
 // so a reload or a dropped connection continues at the same place with the same answers.
-public sealed class PracticeService(IDbContextFactory<AppDbContext> contexts, ItemCatalog catalog, EssayGrading essays, TimeProvider clock)
+public sealed class PracticeService(IDbContextFactory<AppDbContext> contexts, ItemCatalog catalog, EssayGrading essays, TimeProvider clock,
+    PracticeActivityHub? activity = null)
 {
     public static readonly JsonSerializerOptions GradeJson = new(JsonSerializerDefaults.Web)
     {
@@ -32,7 +33,7 @@ public sealed class PracticeService(IDbContextFactory<AppDbContext> contexts, It
             ? await db.Assignments.Where(a => a.Id == assignmentId && a.Feedback == Courses.FeedbackMode.AfterDue).Select(a => (DateTime?)a.DueUtc).FirstOrDefaultAsync(cancellationToken)
             : null;
         return new SessionView(session.Id, session.StudentId, session.Mode, session.Status, session.Title, session.CurrentPosition,
-            views, answers, session.MockStartedUtc, MockTimeline.ParseEarlyEnds(session.MockEarlyEnds), feedbackFrom);
+            views, answers, session.MockStartedUtc, MockTimeline.ParseEarlyEnds(session.MockEarlyEnds), feedbackFrom, session.AssignmentId);
     }
 
     public async Task<IReadOnlyList<SessionSummary>> RecentAsync(string studentId, int count, CancellationToken cancellationToken = default)
@@ -110,6 +111,7 @@ public sealed class PracticeService(IDbContextFactory<AppDbContext> contexts, It
             }
         }
         view.AnswersByQuestion[questionId] = answer;
+        if (final) activity?.Publish(new PracticeActivity(view.StudentId, view.Id, view.AssignmentId, PracticeActivityKind.Answered));
         return new SubmitResult(true, correct, score, max, null, answer);
     }
 
@@ -160,6 +162,7 @@ public sealed class PracticeService(IDbContextFactory<AppDbContext> contexts, It
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.PracticeSessions.Where(s => s.Id == view.Id && s.StudentId == view.StudentId)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SessionStatus.Completed).SetProperty(x => x.CompletedUtc, now).SetProperty(x => x.UpdatedUtc, now), cancellationToken);
+        activity?.Publish(new PracticeActivity(view.StudentId, view.Id, view.AssignmentId, PracticeActivityKind.Completed));
     }
 
     // Resolves the mistakes of a question answered right again (mistakes practice).

@@ -16,7 +16,8 @@ public sealed record SessionView(
     Dictionary<int, Answer> AnswersByQuestion,
     DateTime? MockStartedUtc,
     List<DateTime?> MockEarlyEnds,
-    DateTime? FeedbackFromUtc = null)
+    DateTime? FeedbackFromUtc = null,
+    int? AssignmentId = null)
 {
     public bool IsMock => Mode == PracticeMode.Mock;
 

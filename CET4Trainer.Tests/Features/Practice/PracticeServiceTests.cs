@@ -21,6 +21,7 @@ public sealed class PracticeServiceTests : IAsyncLifetime
     private SessionStarter starter = default!;
     private PracticeService practice = default!;
     private DeckService deck = default!;
+    private PracticeActivityHub activity = default!;
 
     public PracticeServiceTests() => database = new SqliteTestDatabase(commands);
 
@@ -34,7 +35,30 @@ public sealed class PracticeServiceTests : IAsyncLifetime
         await PracticeServices.LoadBundledContentAsync(database);
         student = (await database.AddUserAsync("s1@example.edu.cn")).Id;
         var services = new PracticeServices(database, clock);
-        (starter, practice, deck) = (services.Starter, services.Practice, services.Deck);
+        (starter, practice, deck, activity) = (services.Starter, services.Practice, services.Deck, services.Activity);
+    }
+
+    [Fact]
+    public async Task FinalAnswersAndCompletion_ArePublished_AfterTheyAreSaved_DraftsAreNot()
+    {
+        var seen = new List<(PracticeActivity Activity, int SavedAnswers)>();
+        using var subscription = activity.Subscribe(a => a.StudentId == student, a =>
+        {
+            using var db = database.CreateDbContext();
+            seen.Add((a, db.Answers.Count(x => x.SessionId == a.SessionId && x.IsFinal)));
+        });
+        using var other = activity.Subscribe(a => a.StudentId == "someone-else", _ => throw new InvalidOperationException("filtered out"));
+        var start = await starter.StartDrillAsync(student, ItemType.ListeningNews, null, 1);
+        var view = (await practice.LoadAsync(start.SessionId!.Value, student))!;
+        var item = view.Items[0].Item;
+
+        await practice.SubmitAsync(view, item, 1, item.Draft.Questions[0].Answer, 1000);
+        await practice.CompleteAsync(view);
+
+        Assert.Equal([PracticeActivityKind.Answered, PracticeActivityKind.Completed], seen.Select(s => s.Activity.Kind));
+        Assert.Equal(1, seen[0].SavedAnswers);
+        Assert.All(seen, s => Assert.Equal(view.Id, s.Activity.SessionId));
+        Assert.All(seen, s => Assert.Null(s.Activity.AssignmentId));
     }
 
     [Fact]

@@ -28,6 +28,8 @@ public sealed class AiGenerationFlowTests(BrowserApp browser)
     {
         var page = await browser.LoginAsync(await browser.CreateUserAsync("Teacher"));
         await page.WaitForURLAsync(new Regex("/teacher$"));
+        // A click while the home page is still starting its circuit can be undone when the circuit starts.
+        await BrowserApp.WaitInteractiveAsync(page);
         await page.GetByTestId("home-ai-generate").ClickAsync();
         await page.WaitForURLAsync(new Regex("/teacher/items/ai-generate$"));
         await BrowserApp.WaitInteractiveAsync(page);
