@@ -64,6 +64,32 @@ public sealed class AiTaskService(
         return rows.Select(AiTaskSnapshot.Of).ToList();
     }
 
+    // The task centre's list: the viewer's tasks (an admin's: everyone's unless OwnOnly), newest first.
+    public async Task<AiTaskPage> SearchAsync(Viewer viewer, AiTaskQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var tasks = (query.OwnOnly ? Visible(db, viewer with { IsAdmin = false }) : Visible(db, viewer)).AsNoTracking();
+        if (query.Kind is { } kind) tasks = tasks.Where(t => t.Kind == kind);
+        if (query.Statuses is { Count: > 0 } statuses)
+        {
+            var wanted = statuses.Distinct().ToList();
+            tasks = tasks.Where(t => wanted.Contains(t.Status));
+        }
+        var search = query.Search?.Trim();
+        if (!string.IsNullOrEmpty(search))
+        {
+            if (search.Length > AiTaskQuery.MaxSearch) search = search[..AiTaskQuery.MaxSearch];
+            tasks = tasks.Where(t => t.Title.Contains(search));
+        }
+        var total = await tasks.CountAsync(cancellationToken);
+        var rows = await tasks.OrderByDescending(t => t.CreatedUtc).ThenBy(t => t.Id)
+            .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, AiTaskQuery.MaxTake)).ToListAsync(cancellationToken);
+        var owners = rows.Select(t => t.OwnerId).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => owners.Contains(u.Id))
+            .Select(u => new { u.Id, Name = u.DisplayName ?? u.Email ?? u.UserName ?? "" }).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        return new AiTaskPage(rows.Select(t => new AiTaskRow(AiTaskSnapshot.Of(t), names.GetValueOrDefault(t.OwnerId, ""))).ToList(), total);
+    }
+
     // Asks a queued or running task to stop. A running call is cancelled at once on this node; the
     // runner ends the task as Cancelled with what it did and spent so far.
     public async Task<string?> CancelAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default)
