@@ -30,11 +30,22 @@ public static class AiTaskEndpoints
                 ? Results.Text(json, "application/json; charset=utf-8")
                 : Results.NotFound());
 
+        // Someone else's task answers 404 as on reading, so ids cannot be probed; a task in the wrong state answers 409.
         api.MapPost("/tasks/{id:guid}/cancel", async (Guid id, HttpContext http, AiTaskService tasks) =>
-            await tasks.CancelAsync(id, ViewerOf(http), http.RequestAborted) is { } problem
-                ? Results.Problem(problem, statusCode: StatusCodes.Status409Conflict)
-                : Results.NoContent());
+            await ChangeAsync(id, http, tasks, tasks.CancelAsync));
+        api.MapPost("/tasks/{id:guid}/retry", async (Guid id, HttpContext http, AiTaskService tasks) =>
+            await ChangeAsync(id, http, tasks, tasks.RetryAsync));
         return app;
+    }
+
+    private static async Task<IResult> ChangeAsync(Guid id, HttpContext http, AiTaskService tasks,
+        Func<Guid, Viewer, CancellationToken, Task<string?>> change)
+    {
+        var viewer = ViewerOf(http);
+        if (await tasks.GetAsync(id, viewer, http.RequestAborted) is null) return Results.NotFound();
+        return await change(id, viewer, http.RequestAborted) is { } problem
+            ? Results.Problem(problem, statusCode: StatusCodes.Status409Conflict)
+            : Results.NoContent();
     }
 
     private static Viewer ViewerOf(HttpContext http) =>

@@ -34,8 +34,8 @@ public sealed class AiTaskRefusalTests
         Assert.Equal(HttpStatusCode.NotFound, (await otherClient.GetAsync($"/api/ai/tasks/{taskId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await otherClient.GetAsync($"/api/ai/tasks/{taskId}/results")).StatusCode);
         var cancel = await otherClient.PostAsync($"/api/ai/tasks/{taskId}/cancel", null);
-        Assert.Equal(HttpStatusCode.Conflict, cancel.StatusCode);
-        Assert.Contains("不是你的任务", await cancel.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, cancel.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherClient.PostAsync($"/api/ai/tasks/{taskId}/retry", null)).StatusCode);
         Assert.False((await host.WaitAsync(taskId, _ => true, TimeSpan.FromSeconds(1))).CancelRequested);
 
         var detail = await HtmlAsync(otherClient, $"/teacher/tasks/{taskId}");
