@@ -74,7 +74,7 @@ public sealed class BackupTests : IAsyncDisposable
                 await db.SaveChangesAsync(TestContext.Current.CancellationToken);
                 Interlocked.Add(ref written, 20);
             }
-        });
+        }, TestContext.Current.CancellationToken);
         while (Volatile.Read(ref written) < 200) await Task.Delay(10, TestContext.Current.CancellationToken);
 
         var result = await Backups.RunAsync(TestContext.Current.CancellationToken);

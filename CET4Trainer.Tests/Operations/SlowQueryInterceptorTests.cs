@@ -44,7 +44,8 @@ public sealed class SlowQueryInterceptorTests
 
         Assert.Empty(log.Slow());
         Assert.Equal(before + 2, log.Counts().Total);
-        Assert.True(log.Counts().PerMinute[^1] >= 2);
+        // Both may fall either side of a minute boundary.
+        Assert.True(log.Counts().PerMinute[^1] + log.Counts().PerMinute[^2] >= 2);
     }
 
     [Fact]
@@ -65,7 +66,7 @@ public sealed class SlowQueryInterceptorTests
         var recorded = log.Slow();
         Assert.Contains(recorded, q => q.Sql.Contains("INSERT INTO \"AiCalls\""));
         Assert.Contains(recorded, q => q.Sql.Contains("FROM \"AspNetUsers\"") && q.Sql.Contains('@'));
-        Assert.DoesNotContain(recorded, q => q.Sql.Contains("secret-value-7f3a") || q.Sql.Contains("secret-error-text-91"));
+        Assert.DoesNotContain(recorded, q => q.Sql.Contains("secret-value-7f3a", StringComparison.OrdinalIgnoreCase) || q.Sql.Contains("secret-error-text-91", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
