@@ -14,6 +14,10 @@ using CET4Trainer.Core.Features.QuestionGeneration;
 using CET4Trainer.Core.Features.StudyPlans;
 using CET4Trainer.Core.Hosting;
 using CET4Trainer.Core.Jobs;
+using CET4Trainer.Core.Operations.Backup;
+using CET4Trainer.Core.Operations.Database;
+using CET4Trainer.Core.Operations.Jobs;
+using CET4Trainer.Core.Operations.Retention;
 using CET4Trainer.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,6 +45,10 @@ public static class CoreRegistration
         builder.AddCet4Explanations();
         builder.AddCet4Feynman();
         builder.AddCet4Jobs();
+        builder.AddCet4JobMonitor();
+        builder.AddCet4DatabaseMonitor();
+        builder.AddCet4Retention();
+        builder.AddCet4Backup();
         builder.AddCet4Telemetry();
 
         builder.Services.AddOptionsWithValidateOnStart<LocaleOptions>().BindConfiguration(LocaleOptions.Section)

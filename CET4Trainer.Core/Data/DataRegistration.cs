@@ -1,4 +1,5 @@
 using CET4Trainer.Core.Hosting;
+using CET4Trainer.Core.Operations.Database;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -22,11 +23,11 @@ public static class DataRegistration
         switch (options.Provider)
         {
             case DatabaseOptions.Sqlite:
-                builder.Services.AddPooledDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(options.ConnectionString));
+                builder.Services.AddPooledDbContextFactory<SqliteAppDbContext>((sp, o) => Monitored(sp, o.UseSqlite(options.ConnectionString)));
                 builder.Services.AddSingleton<IDbContextFactory<AppDbContext>, ProviderContextFactory<SqliteAppDbContext>>();
                 break;
             case DatabaseOptions.Postgres:
-                builder.Services.AddPooledDbContextFactory<PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString));
+                builder.Services.AddPooledDbContextFactory<PostgresAppDbContext>((sp, o) => Monitored(sp, o.UseNpgsql(options.ConnectionString)));
                 builder.Services.AddSingleton<IDbContextFactory<AppDbContext>, ProviderContextFactory<PostgresAppDbContext>>();
                 break;
             default:
@@ -40,6 +41,12 @@ public static class DataRegistration
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializer>());
         builder.Services.AddDataProtection().SetApplicationName("CET4Trainer").PersistKeysToDbContext<AppDbContext>();
         return builder;
+    }
+
+    // Slow queries and query counts for the admin database page (AddCet4DatabaseMonitor registers the interceptor).
+    private static void Monitored(IServiceProvider services, DbContextOptionsBuilder options)
+    {
+        if (services.GetService<SlowQueryInterceptor>() is { } interceptor) options.AddInterceptors(interceptor);
     }
 
     private static DatabaseOptions ReadDatabaseOptions(IConfiguration configuration, AppPaths paths)
