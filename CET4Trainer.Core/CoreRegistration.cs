@@ -51,6 +51,7 @@ public static class CoreRegistration
         builder.Services.AddSingleton<CourseService>();
         builder.Services.AddSingleton<AssignmentService>();
         builder.Services.AddSingleton<RosterImport>();
+        builder.Services.AddSingleton<Features.Gradebook.GradebookService>();
         return builder;
     }
 }
