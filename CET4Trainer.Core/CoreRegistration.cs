@@ -59,6 +59,7 @@ public static class CoreRegistration
         builder.Services.AddSingleton<CourseService>();
         builder.Services.AddSingleton<AssignmentService>();
         builder.Services.AddSingleton<RosterImport>();
+        builder.Services.AddSingleton<Features.Gradebook.GradebookService>();
         return builder;
     }
 }

@@ -60,6 +60,7 @@ public static class WebRegistration
         app.MapCet4AccountEndpoints();
         app.MapCet4ItemEndpoints();
         app.MapCet4AiTaskEndpoints();
+        app.MapCet4GradebookEndpoints();
         app.MapCet4Health();
         return app;
     }

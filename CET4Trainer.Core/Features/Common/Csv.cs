@@ -75,4 +75,18 @@ public static class Csv
     }
 
     public static string Line(IEnumerable<string?> values) => string.Join(",", values.Select(Escape));
+
+    // A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a formula, so a
+    // student named "=HYPERLINK(...)" could act on the teacher's machine; a leading apostrophe makes it text.
+    public static string Neutralise(string? value) =>
+        value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value ?? "";
+
+    // A file for Excel: UTF-8 with a byte order mark (without it Excel reads Chinese as the local code
+    // page), CRLF line ends, RFC 4180 quoting and every cell neutralised.
+    public static byte[] ExcelDocument(IEnumerable<IEnumerable<string?>> rows)
+    {
+        var text = new StringBuilder();
+        foreach (var row in rows) text.Append(Line(row.Select(Neutralise))).Append("\r\n");
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
 }

@@ -17,14 +17,16 @@ public sealed record ReviewList(IReadOnlyList<ReviewRow> Rows, int Pending, int 
 
 // The teacher's review queue. A teacher sees the reviews of students in their own courses (and of
 // their courses' assignments); admins see all. Every action re-checks that, whatever id is sent.
-public sealed class EssayReviewService(IDbContextFactory<AppDbContext> contexts, ItemCatalog catalog, TimeProvider clock)
+public sealed class EssayReviewService(IDbContextFactory<AppDbContext> contexts, ItemCatalog catalog, TimeProvider clock,
+    PracticeActivityHub? activity = null)
 {
     public const int MaxComment = 500;
 
-    public async Task<ReviewList> ListAsync(Viewer viewer, bool pending, int take = 30, CancellationToken cancellationToken = default)
+    // courseId narrows the list to that course's assignment work (the answers its gradebook counts).
+    public async Task<ReviewList> ListAsync(Viewer viewer, bool pending, int take = 30, int? courseId = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var visible = Visible(db, viewer);
+        var visible = InCourse(db, Visible(db, viewer), courseId);
         var counts = await visible.GroupBy(r => r.Status == ReviewStatus.Pending).Select(g => new { Pending = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var chosen = pending
             ? visible.Where(r => r.Status == ReviewStatus.Pending).OrderByDescending(r => r.CreatedUtc)
@@ -42,6 +44,12 @@ public sealed class EssayReviewService(IDbContextFactory<AppDbContext> contexts,
                 x.Response, Read(x.GradeJson), x.r.Reasons, x.r.AiScore, x.r.AiBand, x.r.Engine, x.r.Status, x.r.TeacherScore, x.r.Comment,
                 x.r.CreatedUtc, x.r.ReviewedUtc)).ToList(),
             counts.Where(c => c.Pending).Sum(c => c.Count), counts.Where(c => !c.Pending).Sum(c => c.Count));
+    }
+
+    public async Task<int> PendingCountAsync(Viewer viewer, int? courseId = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await InCourse(db, Visible(db, viewer), courseId).CountAsync(r => r.Status == ReviewStatus.Pending, cancellationToken);
     }
 
     // Confirms the AI score (teacherScore null) or overrides it. The answer's score and stored grade
@@ -73,6 +81,8 @@ public sealed class EssayReviewService(IDbContextFactory<AppDbContext> contexts,
             Teacher = new TeacherVerdict(overridden, score, review.AiScore, comment, now),
         }, PracticeService.GradeJson);
         await db.SaveChangesAsync(cancellationToken);
+        // After the commit, so an open gradebook reloads the teacher's mark and not the old one.
+        activity?.Publish(new PracticeActivity(review.StudentId, answer.SessionId, review.AssignmentId, PracticeActivityKind.Regraded));
         return null;
     }
 
@@ -94,6 +104,9 @@ public sealed class EssayReviewService(IDbContextFactory<AppDbContext> contexts,
         var assignments = db.Assignments.Where(a => courses.Contains(a.CourseId)).Select(a => (int?)a.Id);
         return db.EssayReviews.Where(r => students.Contains(r.StudentId) || assignments.Contains(r.AssignmentId));
     }
+
+    private static IQueryable<EssayReview> InCourse(AppDbContext db, IQueryable<EssayReview> reviews, int? courseId) =>
+        courseId is { } id ? reviews.Where(r => db.Assignments.Any(a => a.Id == r.AssignmentId && a.CourseId == id)) : reviews;
 
     private static EssayGrade? Read(string? json) => json is null ? null : JsonSerializer.Deserialize<EssayGrade>(json, PracticeService.GradeJson);
 }

@@ -10,7 +10,8 @@ namespace CET4Trainer.Core.Features.Grading;
 
 // Runs a GradeBatch task: one unit per answer, graded through the gateway on the teacher's account
 // and committed with its review row in the unit's transaction.
-public sealed class GradeBatchHandler(IDbContextFactory<AppDbContext> contexts, ItemCatalog catalog, EssayGrading essays, TimeProvider clock) : IAiTaskHandler
+public sealed class GradeBatchHandler(IDbContextFactory<AppDbContext> contexts, ItemCatalog catalog, EssayGrading essays, TimeProvider clock,
+    PracticeActivityHub? activity = null) : IAiTaskHandler
 {
     public AiTaskKind Kind => AiTaskKind.GradeBatch;
 
@@ -57,16 +58,17 @@ public sealed class GradeBatchHandler(IDbContextFactory<AppDbContext> contexts, 
                 ["answerId"] = answerId, ["score"] = grade.Score, ["band"] = grade.Band, ["engine"] = grade.Engine,
                 ["review"] = grade.ReviewReasons.ToString(),
             }, cancellationToken);
+            activity?.Publish(new PracticeActivity(subject.StudentId, subject.SessionId, input.AssignmentId, PracticeActivityKind.Regraded));
         }
     }
 
-    private sealed record Subject(string StudentId, int ItemId, string Response, bool Decided);
+    private sealed record Subject(string StudentId, int SessionId, int ItemId, string Response, bool Decided);
 
     private async Task<Subject?> LoadAsync(long answerId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Answers.AsNoTracking().Where(a => a.Id == answerId)
-            .Select(a => new Subject(a.StudentId, a.ItemId, a.Response,
+            .Select(a => new Subject(a.StudentId, a.SessionId, a.ItemId, a.Response,
                 db.EssayReviews.Any(r => r.AnswerId == a.Id && r.Status != ReviewStatus.Pending)))
             .FirstOrDefaultAsync(cancellationToken);
     }
