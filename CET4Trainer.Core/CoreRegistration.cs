@@ -50,6 +50,7 @@ public static class CoreRegistration
         builder.Services.AddSingleton<ExamCalendar>();
         builder.Services.AddSingleton<CourseService>();
         builder.Services.AddSingleton<AssignmentService>();
+        builder.Services.AddSingleton<AssignmentProgressService>();
         builder.Services.AddSingleton<RosterImport>();
         return builder;
     }
