@@ -58,6 +58,7 @@ public static class CoreRegistration
         builder.Services.AddSingleton<ExamCalendar>();
         builder.Services.AddSingleton<CourseService>();
         builder.Services.AddSingleton<AssignmentService>();
+        builder.Services.AddSingleton<AssignmentProgressService>();
         builder.Services.AddSingleton<RosterImport>();
         builder.Services.AddSingleton<Features.Gradebook.GradebookService>();
         return builder;

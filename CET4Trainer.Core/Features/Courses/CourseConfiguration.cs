@@ -33,6 +33,7 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
     public void Configure(EntityTypeBuilder<Assignment> assignment)
     {
         assignment.Property(a => a.Title).HasMaxLength(200);
+        assignment.Property(a => a.RuleTag).HasMaxLength(50);
         assignment.HasOne<Course>().WithMany().HasForeignKey(a => a.CourseId).OnDelete(DeleteBehavior.Cascade);
         assignment.HasMany(a => a.Items).WithOne().HasForeignKey(i => i.AssignmentId).OnDelete(DeleteBehavior.Cascade);
         assignment.HasIndex(a => new { a.CourseId, a.DueUtc }).HasDatabaseName("IX_Assignments_Course_Due");

@@ -51,6 +51,16 @@ public sealed class CourseService(IDbContextFactory<AppDbContext> contexts, Time
         return (course.Id, null);
     }
 
+    // Renames the viewer's course; null when done, otherwise why not.
+    public async Task<string?> RenameAsync(int courseId, string name, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        name = (name ?? "").Trim();
+        if (name.Length is 0 or > 100) return "课程名称需要 1-100 个字符。";
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var renamed = await Owned(db, viewer).Where(c => c.Id == courseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Name, name), cancellationToken);
+        return renamed == 1 ? null : "课程不存在，或不是你的课程。";
+    }
+
     public async Task<bool> ArchiveAsync(int courseId, Viewer viewer, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

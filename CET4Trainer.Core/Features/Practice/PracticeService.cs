@@ -29,11 +29,14 @@ public sealed class PracticeService(IDbContextFactory<AppDbContext> contexts, It
         var items = await catalog.GetAsync(session.Items.Select(i => i.ItemId).ToList(), cancellationToken);
         var views = session.Items.OrderBy(i => i.Position).Where(i => items.ContainsKey(i.ItemId))
             .Select(i => new SessionItemView(i.Position, i.Part, i.ListeningPlays, items[i.ItemId])).ToList();
-        var feedbackFrom = session.AssignmentId is { } assignmentId
-            ? await db.Assignments.Where(a => a.Id == assignmentId && a.Feedback == Courses.FeedbackMode.AfterDue).Select(a => (DateTime?)a.DueUtc).FirstOrDefaultAsync(cancellationToken)
+        var assignment = session.AssignmentId is { } assignmentId
+            ? await db.Assignments.Where(a => a.Id == assignmentId).Select(a => new { a.Feedback, a.DueUtc, a.TimeLimitMinutes }).FirstOrDefaultAsync(cancellationToken)
             : null;
+        var feedbackFrom = assignment is { Feedback: Courses.FeedbackMode.AfterDue } ? assignment.DueUtc : (DateTime?)null;
+        // The time limit runs from the attempt's start, also while the student is away.
+        var deadline = assignment?.TimeLimitMinutes is { } minutes ? session.CreatedUtc.AddMinutes(minutes) : (DateTime?)null;
         return new SessionView(session.Id, session.StudentId, session.Mode, session.Status, session.Title, session.CurrentPosition,
-            views, answers, session.MockStartedUtc, MockTimeline.ParseEarlyEnds(session.MockEarlyEnds), feedbackFrom, session.AssignmentId);
+            views, answers, session.MockStartedUtc, MockTimeline.ParseEarlyEnds(session.MockEarlyEnds), feedbackFrom, session.AssignmentId, deadline);
     }
 
     public async Task<IReadOnlyList<SessionSummary>> RecentAsync(string studentId, int count, CancellationToken cancellationToken = default)
@@ -53,6 +56,7 @@ public sealed class PracticeService(IDbContextFactory<AppDbContext> contexts, It
         if (view.Status == SessionStatus.Completed) return Task.FromResult(Refuse("这次练习已经结束，不能再修改答案。"));
         var position = view.Items.First(i => i.Item.Id == item.Id);
         if (view.IsMock && MockLocked(view, position.Part, clock.GetUtcNow().UtcDateTime)) return Task.FromResult(Refuse("这一部分的时间已到，答案已锁定。"));
+        if (view.TimeIsUp(clock.GetUtcNow().UtcDateTime)) return Task.FromResult(Refuse("这份作业的限时已到，不能再作答。请交卷。"));
         return StoreAsync(view, item, questionNumber, response, timeSpentMs, final, cancellationToken);
     }
 
@@ -73,7 +77,7 @@ public sealed class PracticeService(IDbContextFactory<AppDbContext> contexts, It
             max = ExamScale.HolisticMax;
             if (final)
             {
-                grade = await essays.GradeAsync(item, response, view.StudentId, view.Mode == PracticeMode.Assignment, cancellationToken);
+                grade = await essays.GradeAsync(item, response, view.StudentId, view.AssignmentId is not null, cancellationToken);
                 score = grade.Score;
                 gradeJson = JsonSerializer.Serialize(grade, GradeJson);
             }

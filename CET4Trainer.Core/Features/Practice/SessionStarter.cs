@@ -1,4 +1,5 @@
 using CET4Trainer.Core.Data;
+using CET4Trainer.Core.Features.Courses;
 using CET4Trainer.Core.Features.Generators;
 using CET4Trainer.Core.Features.Items;
 using CET4Trainer.Core.Features.Scoring;
@@ -30,7 +31,9 @@ public sealed class SessionStarter(IDbContextFactory<AppDbContext> contexts, Wor
         return new(await SaveAsync(db, studentId, PracticeMode.Drill, $"专项练习：{title}", ids.Select(id => (id, 0)).ToList(), cancellationToken), null);
     }
 
-    // Assignment mode: the assignment's items for a member of its course; an unfinished attempt is resumed.
+    // Assignment mode for a member of the assignment's course; an unfinished attempt is resumed. A picked
+    // assignment gives its items; a rule draws this student's items now, unseen ones first; a mock assembles
+    // this student's paper and runs the exam's part clock (decision 0020).
     public async Task<StartResult> StartAssignmentAsync(string studentId, int assignmentId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -43,9 +46,23 @@ public sealed class SessionStarter(IDbContextFactory<AppDbContext> contexts, Wor
             .Select(s => new { s.Id, s.Status }).ToListAsync(cancellationToken);
         if (attempts.FirstOrDefault(a => a.Status == SessionStatus.Active) is { } open) return new(open.Id, null);
         if (attempts.Count >= assignment.MaxAttempts) return new(null, $"这份作业最多可以做 {assignment.MaxAttempts} 次，你已经用完了。");
-        var items = assignment.Items.OrderBy(i => i.Position).Select(i => (i.ItemId, 0)).ToList();
-        var id = await SaveAsync(db, studentId, PracticeMode.Assignment, $"作业：{assignment.Title}", items, cancellationToken, assignmentId: assignmentId);
-        return new(id, null);
+        var title = $"作业：{assignment.Title}";
+        switch (assignment.Kind)
+        {
+            case AssignmentKind.Mock:
+                var paper = await MockItemsAsync(db, studentId, cancellationToken);
+                if (paper is null) return new(null, "题库中的题目现在不够组成一套完整的模拟卷，请联系老师。");
+                return new(await SaveAsync(db, studentId, PracticeMode.Mock, title, paper, cancellationToken, mock: true, assignmentId: assignmentId), null);
+            case AssignmentKind.Rule:
+                var teacherId = await db.Courses.Where(c => c.Id == assignment.CourseId).Select(c => c.TeacherId).FirstAsync(cancellationToken);
+                var rule = assignment.Rule();
+                var drawn = await Fresh(db, rule.Matching(db, teacherId), studentId, rule.Count, cancellationToken);
+                if (drawn.Count == 0) return new(null, "题库里已经没有符合这份作业规则的题目，请联系老师。");
+                return new(await SaveAsync(db, studentId, PracticeMode.Assignment, title, drawn.Select(id => (id, 0)).ToList(), cancellationToken, assignmentId: assignmentId), null);
+            default:
+                var items = assignment.Items.OrderBy(i => i.Position).Select(i => (i.ItemId, 0)).ToList();
+                return new(await SaveAsync(db, studentId, PracticeMode.Assignment, title, items, cancellationToken, assignmentId: assignmentId), null);
+        }
     }
 
     public async Task<StartResult> StartDailyAsync(string studentId, int length, CancellationToken cancellationToken = default)
@@ -82,13 +99,18 @@ public sealed class SessionStarter(IDbContextFactory<AppDbContext> contexts, Wor
     public async Task<StartResult> StartMockAsync(string studentId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var seen = (await db.Answers.AsNoTracking().Where(a => a.StudentId == studentId).Select(a => a.ItemId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
-        // Unseen items if a whole paper can be made of them; otherwise any published items.
-        var paper = await papers.AssembleAsync(Seed(studentId), seen, cancellationToken) ?? await papers.AssembleAsync(Seed(studentId), null, cancellationToken);
-        if (paper is null) return new(null, "题库中已发布的题目还不够组成一套完整的模拟卷（57 题）。");
-        var items = paper.Parts.SelectMany((part, index) => part.ItemIds.Select(id => (id, index))).ToList();
+        var items = await MockItemsAsync(db, studentId, cancellationToken);
+        if (items is null) return new(null, "题库中已发布的题目还不够组成一套完整的模拟卷（57 题）。");
         var id = await SaveAsync(db, studentId, PracticeMode.Mock, "全真模拟考试", items, cancellationToken, mock: true);
         return new(id, null);
+    }
+
+    // Unseen items if a whole paper can be made of them; otherwise any published items. Null if no paper can be made.
+    private async Task<List<(int ItemId, int Part)>?> MockItemsAsync(AppDbContext db, string studentId, CancellationToken cancellationToken)
+    {
+        var seen = (await db.Answers.AsNoTracking().Where(a => a.StudentId == studentId).Select(a => a.ItemId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var paper = await papers.AssembleAsync(Seed(studentId), seen, cancellationToken) ?? await papers.AssembleAsync(Seed(studentId), null, cancellationToken);
+        return paper?.Parts.SelectMany((part, index) => part.ItemIds.Select(id => (id, index))).ToList();
     }
 
     private static IQueryable<Item> Shared(AppDbContext db) =>

@@ -17,7 +17,8 @@ public sealed record SessionView(
     DateTime? MockStartedUtc,
     List<DateTime?> MockEarlyEnds,
     DateTime? FeedbackFromUtc = null,
-    int? AssignmentId = null)
+    int? AssignmentId = null,
+    DateTime? DeadlineUtc = null)
 {
     public bool IsMock => Mode == PracticeMode.Mock;
 
@@ -25,6 +26,9 @@ public sealed record SessionView(
     // and in an assignment whose teacher chose feedback after the due date.
     public bool ShowsFeedback(SessionStatus status, DateTime nowUtc) =>
         (!IsMock || status == SessionStatus.Completed) && (FeedbackFromUtc is null || nowUtc >= FeedbackFromUtc);
+
+    // An assignment with a time limit takes no answers from its deadline on.
+    public bool TimeIsUp(DateTime nowUtc) => DeadlineUtc is { } deadline && nowUtc >= deadline;
 
     public int AnsweredQuestions => AnswersByQuestion.Values.Count(a => a.IsFinal);
 

@@ -301,11 +301,36 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
                     b.Property<bool>("IsDraft")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
                     b.Property<int>("MaxAttempts")
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("OpenUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RuleCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RuleMaxDifficulty")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RuleMinDifficulty")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RuleSection")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RuleTag")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int?>("RuleType")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TimeLimitMinutes")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Title")
                         .IsRequired()

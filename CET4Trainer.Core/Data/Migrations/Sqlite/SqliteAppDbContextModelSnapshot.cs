@@ -292,11 +292,36 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
                     b.Property<bool>("IsDraft")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MaxAttempts")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("OpenUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RuleCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RuleMaxDifficulty")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RuleMinDifficulty")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RuleSection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RuleTag")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RuleType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TimeLimitMinutes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
                         .IsRequired()
