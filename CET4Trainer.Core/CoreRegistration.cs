@@ -1,6 +1,7 @@
 using CET4Trainer.Core.Ai;
 using CET4Trainer.Core.Data;
 using CET4Trainer.Core.Features.Accounts;
+using CET4Trainer.Core.Features.Analytics;
 using CET4Trainer.Core.Features.AiTasks;
 using CET4Trainer.Core.Features.ClassAnalysis;
 using CET4Trainer.Core.Features.Courses;
@@ -42,6 +43,7 @@ public static class CoreRegistration
         builder.AddCet4QuestionGeneration();
         builder.AddCet4StudyPlans();
         builder.AddCet4ClassAnalysis();
+        builder.AddCet4Analytics();
         builder.AddCet4Explanations();
         builder.AddCet4Feynman();
         builder.AddCet4Jobs();
