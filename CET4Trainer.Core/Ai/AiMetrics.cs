@@ -7,6 +7,13 @@ namespace CET4Trainer.Core.Ai;
 public sealed class AiMetrics
 {
     public const string MeterName = "CET4Trainer.Ai";
+    public const string CallsName = "cet4.ai.calls";
+    public const string DurationName = "cet4.ai.call.duration";
+    public const string TokensName = "cet4.ai.tokens";
+    public const string CostName = "cet4.ai.cost";
+    public const string FallbacksName = "cet4.ai.fallbacks";
+    public const string CacheHitsName = "cet4.ai.explanation_cache.hits";
+    public const string CacheMissesName = "cet4.ai.explanation_cache.misses";
 
     private readonly Counter<long> calls;
     private readonly Histogram<double> duration;
@@ -20,13 +27,13 @@ public sealed class AiMetrics
     public AiMetrics(IMeterFactory meters)
     {
         Meter = meters.Create(MeterName);
-        calls = Meter.CreateCounter<long>("cet4.ai.calls", "{call}", "AI calls by engine, operation and outcome");
-        duration = Meter.CreateHistogram<double>("cet4.ai.call.duration", "ms", "Latency of AI calls including retries");
-        tokens = Meter.CreateCounter<long>("cet4.ai.tokens", "{token}", "Tokens sent and received");
-        cost = Meter.CreateCounter<double>("cet4.ai.cost", "{currency}", "Cost of AI calls at the configured prices");
-        fallbacks = Meter.CreateCounter<long>("cet4.ai.fallbacks", "{fallback}", "Calls passed on from a failing provider to the next engine");
-        cacheHits = Meter.CreateCounter<long>("cet4.ai.explanation_cache.hits", "{hit}", "Explanations served from the cache");
-        cacheMisses = Meter.CreateCounter<long>("cet4.ai.explanation_cache.misses", "{miss}", "Explanations that had to be generated");
+        calls = Meter.CreateCounter<long>(CallsName, "{call}", "AI calls by engine, operation and outcome");
+        duration = Meter.CreateHistogram<double>(DurationName, "ms", "Latency of AI calls including retries");
+        tokens = Meter.CreateCounter<long>(TokensName, "{token}", "Tokens sent and received");
+        cost = Meter.CreateCounter<double>(CostName, "{currency}", "Cost of AI calls at the configured prices");
+        fallbacks = Meter.CreateCounter<long>(FallbacksName, "{fallback}", "Calls passed on from a failing provider to the next engine");
+        cacheHits = Meter.CreateCounter<long>(CacheHitsName, "{hit}", "Explanations served from the cache");
+        cacheMisses = Meter.CreateCounter<long>(CacheMissesName, "{miss}", "Explanations that had to be generated");
         tasksFinished = Meter.CreateCounter<long>("cet4.ai.tasks.finished", "{task}", "AI tasks that reached a final state");
     }
 

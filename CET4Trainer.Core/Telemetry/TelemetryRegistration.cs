@@ -1,5 +1,6 @@
 using CET4Trainer.Core.Data;
 using CET4Trainer.Core.Jobs;
+using CET4Trainer.Core.Telemetry.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -14,6 +15,7 @@ public static class TelemetryRegistration
             .AddDbContextCheck<AppDbContext>("database", tags: [JobsRegistration.ReadyTag]);
         builder.Services.AddSingleton<HealthSummaryService>();
         builder.Services.AddSingleton<RuntimeInfo>();
+        builder.AddCet4Metrics();
         return builder;
     }
 }

@@ -36,6 +36,7 @@ public static class WebRegistration
         });
         builder.Services.AddAuthorization();
         builder.Services.AddScoped<CurrentUser>();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, ActiveUserCircuitHandler>();
         builder.Services.AddScoped<Components.Features.Practice.PracticeSessionState>();
         return builder;
     }
@@ -62,6 +63,7 @@ public static class WebRegistration
         app.MapCet4AiTaskEndpoints();
         app.MapCet4GradebookEndpoints();
         app.MapCet4Health();
+        app.MapCet4Metrics();
         return app;
     }
 }

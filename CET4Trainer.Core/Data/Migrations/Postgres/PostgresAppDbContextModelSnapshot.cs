@@ -1250,6 +1250,76 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
                     b.ToTable("WordExamples");
                 });
 
+            modelBuilder.Entity("CET4Trainer.Core.Telemetry.Metrics.MetricSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ActiveCircuits")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ActiveUsers")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("AiCallsPerMinute")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("AiSuccessRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("AnswersPerMinute")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("AtUnix")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("CpuPercent")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("DbQueriesPerSecond")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("ErrorRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("GcHeapMb")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("Gen2Collections")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("LatencyP50Ms")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("LatencyP95Ms")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("LatencyP99Ms")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("RequestsPerSecond")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("TaskQueueDepth")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ThreadPoolQueueLength")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("WorkingSetMb")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUnix")
+                        .HasDatabaseName("IX_MetricSnapshots_At");
+
+                    b.ToTable("MetricSnapshots");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

@@ -1213,6 +1213,74 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
                     b.ToTable("WordExamples");
                 });
 
+            modelBuilder.Entity("CET4Trainer.Core.Telemetry.Metrics.MetricSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActiveCircuits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActiveUsers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("AiCallsPerMinute")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("AiSuccessRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("AnswersPerMinute")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("AtUnix")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("CpuPercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("DbQueriesPerSecond")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ErrorRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("GcHeapMb")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Gen2Collections")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("LatencyP50Ms")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("LatencyP95Ms")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("LatencyP99Ms")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("RequestsPerSecond")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("TaskQueueDepth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ThreadPoolQueueLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("WorkingSetMb")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUnix")
+                        .HasDatabaseName("IX_MetricSnapshots_At");
+
+                    b.ToTable("MetricSnapshots");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
