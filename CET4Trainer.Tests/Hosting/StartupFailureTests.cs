@@ -10,6 +10,7 @@ public sealed class StartupFailureTests
     [InlineData("Database__Provider", "Oracle", "Database:Provider")]
     [InlineData("Jobs__MaxConcurrency", "0", "Jobs:MaxConcurrency")]
     [InlineData("Locale__TimeZone", "Mars/Olympus", "Locale:TimeZone")]
+    [InlineData("Monitoring__MetricsAllowedAddresses__0", "intranet", "Monitoring:MetricsAllowedAddresses:0")]
     [InlineData("Ai__Providers__0__Name", "local", "Ai:Providers:0:BaseUrl")]
     public async Task BadSetting_StopsStartupWithNonZeroExitNamingTheKey(string variable, string value, string expectedKey)
     {
