@@ -1,4 +1,5 @@
 using CET4Trainer.Core.Features.Courses;
+using CET4Trainer.Core.Features.Items;
 using CET4Trainer.Core.Features.Practice;
 using CET4Trainer.Tests.TestSupport;
 

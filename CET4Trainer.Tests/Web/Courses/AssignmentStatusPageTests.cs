@@ -86,7 +86,7 @@ public sealed class AssignmentStatusPageTests : MudTestContext
         Assert.Contains("1", cut.Find("[data-testid=count-Missing]").TextContent);
         Assert.Contains("0", cut.Find("[data-testid=count-Done]").TextContent);
         Assert.Equal(1, hub.SubscriberCount);
-        cut.Dispose();
+        await DisposeComponentsAsync();
         Assert.Equal(0, hub.SubscriberCount);
     }
 
