@@ -22,6 +22,7 @@ public sealed class GradingReviewPageTests : MudTestContext, IClassFixture<Gradi
     {
         this.fixture = fixture;
         Services.AddSingleton(new EssayReviewService(fixture.Database, fixture.Services.Catalog, fixture.Clock));
+        Services.AddSingleton(new CourseService(fixture.Database, fixture.Clock));
         Services.AddScoped<CurrentUser>();
     }
 
@@ -74,5 +75,34 @@ public sealed class GradingReviewPageTests : MudTestContext, IClassFixture<Gradi
         });
         await using var db = fixture.Database.CreateDbContext();
         Assert.Equal(1, await db.EssayReviews.CountAsync(r => r.StudentId == student.UserId && r.Status == ReviewStatus.Confirmed, Xunit.TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task CourseFilter_ShowsOnlyThatCoursesWork_AndRefusesAnotherTeachersCourse()
+    {
+        var teacher = await UserAsync("t");
+        var student = await UserAsync("s");
+        var scenario = new EssayScenario(fixture.Database, new CourseService(fixture.Database, fixture.Clock), new AssignmentService(fixture.Database, fixture.Clock),
+            fixture.Services.Starter, fixture.Services.Practice, fixture.Clock);
+        var (courseId, assignmentId) = await scenario.CourseAsync(teacher, student.UserId);
+        var (quietCourse, _) = await scenario.CourseAsync(teacher);
+        await scenario.AnswerAsync(student.UserId, assignmentId);
+        var (othersCourse, _) = await scenario.CourseAsync(await UserAsync("other"));
+        SignIn(teacher.UserId);
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+
+        navigation.NavigateTo($"/teacher/grading?course={courseId}");
+        var mine = Render<GradingReviewPage>();
+        mine.WaitForAssertion(() => Assert.Equal(2, mine.FindAll("[data-testid=review-row]").Count));
+        Assert.Contains("只看课程", mine.Find("[data-testid=grading-course-filter]").TextContent);
+
+        navigation.NavigateTo($"/teacher/grading?course={quietCourse}");
+        var quiet = Render<GradingReviewPage>();
+        quiet.WaitForAssertion(() => Assert.NotNull(quiet.Find("[data-testid=review-queue-empty]")));
+
+        navigation.NavigateTo($"/teacher/grading?course={othersCourse}");
+        var refused = Render<GradingReviewPage>();
+        refused.WaitForAssertion(() => Assert.NotNull(refused.Find("[data-testid=grading-course-refused]")));
+        Assert.Empty(refused.FindAll("[data-testid=review-row]"));
     }
 }
