@@ -1,3 +1,4 @@
+using System.Globalization;
 using CET4Trainer.Core.Data;
 using CET4Trainer.Core.Features.Courses;
 using CET4Trainer.Core.Features.Items;
@@ -17,6 +18,8 @@ public sealed record StudentAnalytics(int CourseId, string CourseName, string St
 // page cannot tell another teacher's course from a missing one.
 public sealed class AnalyticsService(IDbContextFactory<AppDbContext> contexts, LocalClock clock)
 {
+    private static readonly StringComparer ChineseOrder = StringComparer.Create(CultureInfo.GetCultureInfo("zh-CN"), ignoreCase: true);
+
     public async Task<CourseAnalytics?> CourseAsync(int courseId, AnalyticsScope scope, Viewer viewer, CancellationToken cancellationToken = default)
     {
         scope = scope.Normalised();
@@ -52,11 +55,14 @@ public sealed class AnalyticsService(IDbContextFactory<AppDbContext> contexts, L
             StudentFigures.Recent(answers, titles));
     }
 
-    private static Task<List<StudentRef>> MembersAsync(AppDbContext db, int courseId, string? onlyStudent, CancellationToken cancellationToken) =>
-        db.CourseMembers.AsNoTracking().Where(m => m.CourseId == courseId && m.RemovedUtc == null && (onlyStudent == null || m.StudentId == onlyStudent))
-            .Join(db.Users, m => m.StudentId, u => u.Id, (m, u) => new { u.Id, Name = u.DisplayName ?? u.Email ?? u.UserName ?? "" })
-            .OrderBy(u => u.Name).ThenBy(u => u.Id)
-            .Select(u => new StudentRef(u.Id, u.Name)).ToListAsync(cancellationToken);
+    // Sorted here in pinyin order: the database would sort Chinese names by code point, which means nothing to a reader.
+    private static async Task<List<StudentRef>> MembersAsync(AppDbContext db, int courseId, string? onlyStudent, CancellationToken cancellationToken)
+    {
+        var members = await db.CourseMembers.AsNoTracking().Where(m => m.CourseId == courseId && m.RemovedUtc == null && (onlyStudent == null || m.StudentId == onlyStudent))
+            .Join(db.Users, m => m.StudentId, u => u.Id, (m, u) => new StudentRef(u.Id, u.DisplayName ?? u.Email ?? u.UserName ?? ""))
+            .ToListAsync(cancellationToken);
+        return members.OrderBy(m => m.Name, ChineseOrder).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
+    }
 
     // Graded final answers only: an essay still waiting for its grade has nothing to count yet.
     private static async Task<List<AnswerFact>> FactsAsync(AppDbContext db, List<string> studentIds, DateTime fromUtc, List<int>? assignmentIds,
