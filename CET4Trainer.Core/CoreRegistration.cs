@@ -5,6 +5,7 @@ using CET4Trainer.Core.Features.Analytics;
 using CET4Trainer.Core.Features.AiTasks;
 using CET4Trainer.Core.Features.ClassAnalysis;
 using CET4Trainer.Core.Features.Courses;
+using CET4Trainer.Core.Features.Demo;
 using CET4Trainer.Core.Features.Exam;
 using CET4Trainer.Core.Features.Grading;
 using CET4Trainer.Core.Features.Explanations;
@@ -40,6 +41,7 @@ public static class CoreRegistration
         builder.AddCet4Ai();
         builder.AddCet4AiTasks();
         builder.AddCet4Grading();
+        builder.AddCet4Demo();
         builder.AddCet4QuestionGeneration();
         builder.AddCet4StudyPlans();
         builder.AddCet4ClassAnalysis();

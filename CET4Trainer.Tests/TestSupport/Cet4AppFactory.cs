@@ -21,6 +21,8 @@ public class Cet4AppFactory : WebApplicationFactory<Program>
             ["Database:ConnectionString"] = $"Data Source={Folder.File("cet4.db")}",
             ["Seed:DemoData"] = "true",
             ["Seed:DemoPassword"] = DemoPassword,
+            // The demo class (30 students and their history) stays out of tests unless one asks for it.
+            ["Seed:DemoClass"] = "false",
         };
     }
 
