@@ -14,6 +14,7 @@ using CET4Trainer.Core.Features.QuestionGeneration;
 using CET4Trainer.Core.Features.StudyPlans;
 using CET4Trainer.Core.Hosting;
 using CET4Trainer.Core.Jobs;
+using CET4Trainer.Core.Operations.Alerts;
 using CET4Trainer.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -42,6 +43,7 @@ public static class CoreRegistration
         builder.AddCet4Feynman();
         builder.AddCet4Jobs();
         builder.AddCet4Telemetry();
+        builder.AddCet4Alerts();
 
         builder.Services.AddOptionsWithValidateOnStart<LocaleOptions>().BindConfiguration(LocaleOptions.Section)
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Locale:TimeZone is not a known time zone id (for example Asia/Shanghai).");
