@@ -144,12 +144,12 @@ public sealed partial class AlertWebhookSender(
         _ => $"超时（{settings.WebhookTimeoutSeconds} 秒内无应答）",
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Alert webhook: event {EventId} delivered after {Attempts} attempts")]
-    private partial void LogDelivered(long eventId, int attempts);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert webhook: event {AlertEventId} delivered after {Attempts} attempts")]
+    private partial void LogDelivered(long alertEventId, int attempts);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert webhook: event {EventId} not delivered after {Attempts} attempts: {Error}")]
-    private partial void LogFailed(long eventId, int attempts, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert webhook: event {AlertEventId} not delivered after {Attempts} attempts: {Error}")]
+    private partial void LogFailed(long alertEventId, int attempts, string error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Alert webhook: sending event {EventId} failed unexpectedly")]
-    private partial void LogSendCrashed(Exception exception, long eventId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Alert webhook: sending event {AlertEventId} failed unexpectedly")]
+    private partial void LogSendCrashed(Exception exception, long alertEventId);
 }

@@ -28,7 +28,8 @@ public static class AlertsRegistration
         builder.Services.AddSingleton<AlertService>();
         builder.Services.AddSingleton<AlertEvaluator>();
         builder.Services.AddSingleton<AlertWebhookQueue>();
-        builder.Services.AddHttpClient(AlertWebhookSender.ClientName);
+        // The address may carry a token: the client does not log requests (the sender logs the event id instead).
+        builder.Services.AddHttpClient(AlertWebhookSender.ClientName).RemoveAllLoggers();
         builder.Services.AddHostedService<AlertWebhookSender>();
         builder.Services.AddScoped<ISeeder, AlertRuleSeeder>();
 
