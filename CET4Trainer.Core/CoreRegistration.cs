@@ -20,6 +20,7 @@ using CET4Trainer.Core.Operations.Backup;
 using CET4Trainer.Core.Operations.Database;
 using CET4Trainer.Core.Operations.Jobs;
 using CET4Trainer.Core.Operations.Retention;
+using CET4Trainer.Core.Operations.Alerts;
 using CET4Trainer.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -54,6 +55,7 @@ public static class CoreRegistration
         builder.AddCet4Retention();
         builder.AddCet4Backup();
         builder.AddCet4Telemetry();
+        builder.AddCet4Alerts();
 
         builder.Services.AddOptionsWithValidateOnStart<LocaleOptions>().BindConfiguration(LocaleOptions.Section)
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Locale:TimeZone is not a known time zone id (for example Asia/Shanghai).");

@@ -10,6 +10,7 @@ using CET4Trainer.Core.Features.Review;
 using CET4Trainer.Core.Features.StudyPlans;
 using CET4Trainer.Core.Features.Vocabulary;
 using CET4Trainer.Core.Telemetry.Metrics;
+using CET4Trainer.Core.Operations.Alerts;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +47,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ExplanationCacheEntry> ExplanationCache => Set<ExplanationCacheEntry>();
     public DbSet<FeynmanSession> FeynmanSessions => Set<FeynmanSession>();
     public DbSet<MetricSnapshot> MetricSnapshots => Set<MetricSnapshot>();
+    public DbSet<AlertRule> AlertRules => Set<AlertRule>();
+    public DbSet<AlertEvent> AlertEvents => Set<AlertEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

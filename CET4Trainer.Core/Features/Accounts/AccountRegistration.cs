@@ -38,6 +38,7 @@ public static class AccountRegistration
 
         builder.Services.AddScoped<ISeeder, RoleSeeder>();
         builder.Services.AddScoped<ISeeder, DemoAccountSeeder>();
+        builder.Services.AddSingleton<UserAdminService>();
         return builder;
     }
 }

@@ -1,0 +1,98 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace CET4Trainer.Core.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Alerts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AlertRules",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Signal = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Comparison = table.Column<int>(type: "integer", nullable: false),
+                    WarningThreshold = table.Column<double>(type: "double precision", nullable: true),
+                    CriticalThreshold = table.Column<double>(type: "double precision", nullable: true),
+                    ForSeconds = table.Column<int>(type: "integer", nullable: false),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Severity = table.Column<int>(type: "integer", nullable: true),
+                    BreachSinceUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CriticalSinceUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FiringSinceUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastValue = table.Column<double>(type: "double precision", nullable: true),
+                    EvaluatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertRules", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AlertEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RuleId = table.Column<int>(type: "integer", nullable: false),
+                    Signal = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Severity = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<double>(type: "double precision", nullable: true),
+                    Threshold = table.Column<double>(type: "double precision", nullable: true),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FiringSinceUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Webhook = table.Column<int>(type: "integer", nullable: false),
+                    WebhookAttempts = table.Column<int>(type: "integer", nullable: false),
+                    WebhookError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    WebhookAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AlertEvents_AlertRules_RuleId",
+                        column: x => x.RuleId,
+                        principalTable: "AlertRules",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlertEvents_At",
+                table: "AlertEvents",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlertEvents_Rule_At",
+                table: "AlertEvents",
+                columns: new[] { "RuleId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlertRules_Signal",
+                table: "AlertRules",
+                column: "Signal",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AlertEvents");
+
+            migrationBuilder.DropTable(
+                name: "AlertRules");
+        }
+    }
+}
