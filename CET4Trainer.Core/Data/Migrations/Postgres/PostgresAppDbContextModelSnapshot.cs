@@ -1250,6 +1250,125 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
                     b.ToTable("WordExamples");
                 });
 
+            modelBuilder.Entity("CET4Trainer.Core.Operations.Alerts.AlertEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("FiringSinceUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RuleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Signal")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double?>("Threshold")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Webhook")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("WebhookAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("WebhookAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WebhookError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc")
+                        .HasDatabaseName("IX_AlertEvents_At");
+
+                    b.HasIndex("RuleId", "AtUtc")
+                        .HasDatabaseName("IX_AlertEvents_Rule_At");
+
+                    b.ToTable("AlertEvents");
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Operations.Alerts.AlertRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("BreachSinceUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Comparison")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("CriticalSinceUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("CriticalThreshold")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("EvaluatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FiringSinceUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ForSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("LastValue")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("Severity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Signal")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("WarningThreshold")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Signal")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AlertRules_Signal");
+
+                    b.ToTable("AlertRules");
+                });
+
             modelBuilder.Entity("CET4Trainer.Core.Telemetry.Metrics.MetricSnapshot", b =>
                 {
                     b.Property<long>("Id")
@@ -1629,6 +1748,15 @@ namespace CET4Trainer.Core.Data.Migrations.Postgres
                     b.HasOne("CET4Trainer.Core.Features.Vocabulary.Word", null)
                         .WithMany("Examples")
                         .HasForeignKey("WordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Operations.Alerts.AlertEvent", b =>
+                {
+                    b.HasOne("CET4Trainer.Core.Operations.Alerts.AlertRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

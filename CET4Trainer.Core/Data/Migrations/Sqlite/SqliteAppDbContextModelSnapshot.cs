@@ -1213,6 +1213,121 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
                     b.ToTable("WordExamples");
                 });
 
+            modelBuilder.Entity("CET4Trainer.Core.Operations.Alerts.AlertEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FiringSinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signal")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Threshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Webhook")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WebhookAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WebhookAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WebhookError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc")
+                        .HasDatabaseName("IX_AlertEvents_At");
+
+                    b.HasIndex("RuleId", "AtUtc")
+                        .HasDatabaseName("IX_AlertEvents_Rule_At");
+
+                    b.ToTable("AlertEvents");
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Operations.Alerts.AlertRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("BreachSinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Comparison")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CriticalSinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CriticalThreshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EvaluatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FiringSinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ForSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("LastValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signal")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("WarningThreshold")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Signal")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AlertRules_Signal");
+
+                    b.ToTable("AlertRules");
+                });
+
             modelBuilder.Entity("CET4Trainer.Core.Telemetry.Metrics.MetricSnapshot", b =>
                 {
                     b.Property<long>("Id")
@@ -1584,6 +1699,15 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
                     b.HasOne("CET4Trainer.Core.Features.Vocabulary.Word", null)
                         .WithMany("Examples")
                         .HasForeignKey("WordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Operations.Alerts.AlertEvent", b =>
+                {
+                    b.HasOne("CET4Trainer.Core.Operations.Alerts.AlertRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

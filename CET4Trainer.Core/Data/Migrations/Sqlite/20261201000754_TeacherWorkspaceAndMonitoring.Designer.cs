@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CET4Trainer.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261130225322_AssignmentKinds")]
-    partial class AssignmentKinds
+    [Migration("20261201000754_TeacherWorkspaceAndMonitoring")]
+    partial class TeacherWorkspaceAndMonitoring
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1216,6 +1216,189 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
                     b.ToTable("WordExamples");
                 });
 
+            modelBuilder.Entity("CET4Trainer.Core.Operations.Alerts.AlertEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FiringSinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signal")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Threshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Webhook")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WebhookAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WebhookAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WebhookError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc")
+                        .HasDatabaseName("IX_AlertEvents_At");
+
+                    b.HasIndex("RuleId", "AtUtc")
+                        .HasDatabaseName("IX_AlertEvents_Rule_At");
+
+                    b.ToTable("AlertEvents");
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Operations.Alerts.AlertRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("BreachSinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Comparison")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CriticalSinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CriticalThreshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EvaluatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FiringSinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ForSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("LastValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signal")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("WarningThreshold")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Signal")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AlertRules_Signal");
+
+                    b.ToTable("AlertRules");
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Telemetry.Metrics.MetricSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActiveCircuits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActiveUsers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("AiCallsPerMinute")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("AiSuccessRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("AnswersPerMinute")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("AtUnix")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("CpuPercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("DbQueriesPerSecond")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ErrorRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("GcHeapMb")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Gen2Collections")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("LatencyP50Ms")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("LatencyP95Ms")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("LatencyP99Ms")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("RequestsPerSecond")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("TaskQueueDepth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ThreadPoolQueueLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("WorkingSetMb")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUnix")
+                        .HasDatabaseName("IX_MetricSnapshots_At");
+
+                    b.ToTable("MetricSnapshots");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1519,6 +1702,15 @@ namespace CET4Trainer.Core.Data.Migrations.Sqlite
                     b.HasOne("CET4Trainer.Core.Features.Vocabulary.Word", null)
                         .WithMany("Examples")
                         .HasForeignKey("WordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CET4Trainer.Core.Operations.Alerts.AlertEvent", b =>
+                {
+                    b.HasOne("CET4Trainer.Core.Operations.Alerts.AlertRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
