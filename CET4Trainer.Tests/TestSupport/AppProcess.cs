@@ -23,6 +23,8 @@ public sealed class AppProcess : IDisposable
             ["Seed__DemoPassword"] = demoPassword,
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
+        // The demo class (30 students and their history) stays out unless a test asks for it.
+        environment.TryAdd("Seed__DemoClass", "false");
         Folder = folder;
     }
 
