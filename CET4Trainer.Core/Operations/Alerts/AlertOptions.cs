@@ -10,6 +10,10 @@ public sealed class AlertOptions
     [Range(5, 300, ErrorMessage = "Monitoring:Alerts:EvaluateEverySeconds must be between 5 and 300.")]
     public int EvaluateEverySeconds { get; set; } = 15;
 
+    // Start-up itself (migrations, seeding, JIT) loads the machine; the first evaluation waits it out.
+    [Range(0, 3600, ErrorMessage = "Monitoring:Alerts:FirstEvaluationDelaySeconds must be between 0 and 3600.")]
+    public int FirstEvaluationDelaySeconds { get; set; } = 60;
+
     // Empty: no webhook. Otherwise an absolute http(s) address that receives a JSON POST per change.
     public string WebhookUrl { get; set; } = "";
 

@@ -34,12 +34,13 @@ public static class AlertsRegistration
         builder.Services.AddScoped<ISeeder, AlertRuleSeeder>();
 
         var every = TimeSpan.FromSeconds(Math.Clamp(options.EvaluateEverySeconds, 5, 300));
+        var firstAfter = TimeSpan.FromSeconds(Math.Clamp(options.FirstEvaluationDelaySeconds, 0, 3600));
         builder.Services.AddQuartz(q =>
         {
             q.AddJobListener(sp => sp.GetRequiredService<JobFailureSignals>());
             q.ScheduleJob<AlertEvaluationJob>(
                 trigger => trigger.WithIdentity("alert-evaluation-every-interval", "operations")
-                    .StartAt(DateTimeOffset.UtcNow.Add(every))
+                    .StartAt(DateTimeOffset.UtcNow.Add(firstAfter))
                     .WithSimpleSchedule(s => s.WithInterval(every).RepeatForever()),
                 job => job.WithIdentity(AlertEvaluationJob.Key));
         });

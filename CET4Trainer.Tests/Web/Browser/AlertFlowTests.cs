@@ -8,7 +8,7 @@ public sealed class AlertBrowserApp : BrowserApp
 {
     protected override ValueTask ConfigureAsync(Cet4AppFactory app)
     {
-        app.With("Monitoring:Alerts:EvaluateEverySeconds", "5");
+        app.With("Monitoring:Alerts:EvaluateEverySeconds", "5").With("Monitoring:Alerts:FirstEvaluationDelaySeconds", "5");
         return ValueTask.CompletedTask;
     }
 }
