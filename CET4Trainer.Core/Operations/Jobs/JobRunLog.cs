@@ -59,11 +59,13 @@ public sealed class JobRunLog(TimeProvider clock) : IJobListener
         lock (gate) return entries.Values.Sum(e => e.Failures.Count(f => now - f <= Window));
     }
 
-    // Quartz wraps what the job threw; the inner exception says what went wrong.
+    // Quartz wraps what a job threw (once or twice); the innermost exception says what went wrong. A job
+    // that throws a JobExecutionException itself has written its message for people.
     private static string Message(JobExecutionException failure)
     {
-        var cause = failure.InnerException ?? failure;
-        var text = cause is JobExecutionException ? cause.Message : $"{cause.GetType().Name}: {cause.Message}";
+        Exception cause = failure;
+        while (cause.InnerException is not null && cause.GetType().Namespace == typeof(IJob).Namespace) cause = cause.InnerException;
+        var text = cause.GetType().Namespace == typeof(IJob).Namespace ? cause.Message : $"{cause.GetType().Name}: {cause.Message}";
         return text.Length > MaxErrorLength ? text[..MaxErrorLength] + " …" : text;
     }
 
