@@ -39,6 +39,25 @@ public sealed class RetentionTests : IDisposable
     }
 
     [Fact]
+    public async Task MetricSnapshotsPastTheirAge_Go_AndRecentOnesStay()
+    {
+        var cutoff = new DateTimeOffset(Now.AddDays(-14)).ToUnixTimeSeconds();
+        await using (var db = database.CreateDbContext())
+        {
+            for (var i = 1; i <= 150; i++) db.MetricSnapshots.Add(new CET4Trainer.Core.Telemetry.Metrics.MetricSnapshot { AtUnix = cutoff - i * 15 });
+            db.MetricSnapshots.Add(new CET4Trainer.Core.Telemetry.Metrics.MetricSnapshot { AtUnix = cutoff });
+            db.MetricSnapshots.Add(new CET4Trainer.Core.Telemetry.Metrics.MetricSnapshot { AtUnix = cutoff + 3600 });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var run = await Service(new MetricSnapshotRetention(database)).RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(150, run.Outcomes.Single(o => o.Target == "指标快照").Deleted);
+        await using var check = database.CreateDbContext();
+        Assert.Equal([cutoff, cutoff + 3600], await check.MetricSnapshots.Select(s => s.AtUnix).OrderBy(a => a).ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task FinishedTasksPastTheirAge_Go_WhileRunningQueuedAndRecentOnesStay()
     {
         var owner = await database.AddUserAsync("teacher-retention@example.edu.cn");

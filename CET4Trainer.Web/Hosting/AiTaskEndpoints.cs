@@ -12,7 +12,14 @@ public static class AiTaskEndpoints
 {
     public static WebApplication MapCet4AiTaskEndpoints(this WebApplication app)
     {
-        var api = app.MapGroup("/api/ai").RequireAuthorization(policy => policy.RequireRole(Roles.Teacher, Roles.Admin));
+        var api = app.MapGroup("/api/ai").RequireAuthorization(policy => policy.RequireRole(Roles.Teacher, Roles.Admin))
+            .AddEndpointFilter(async (context, next) =>
+            {
+                // Scripts get the bare status code: the app's HTML "not found" page is for browsers, and
+                // re-executing it for a POST would turn a 404 into the page form's 400.
+                if (context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+                return await next(context);
+            });
 
         api.MapPost("/generations", async (GenerationRequest request, HttpContext http, QuestionGenerationService generation) =>
         {

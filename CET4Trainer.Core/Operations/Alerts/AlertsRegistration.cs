@@ -15,13 +15,14 @@ public static class AlertsRegistration
         builder.Services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
         var options = builder.Configuration.GetSection(AlertOptions.Section).Get<AlertOptions>() ?? new AlertOptions();
 
-        // Built-in signals. The metrics aggregation adds its own sources after these (see IAlertSignalSource).
+        // Built-in signals first; the metric aggregation comes last, so its readings win where both answer.
         builder.Services.AddSingleton<ProcessSignals>();
         builder.Services.AddSingleton<IAlertSignalSource>(sp => sp.GetRequiredService<ProcessSignals>());
         builder.Services.AddSingleton<IAlertSignalSource, DiskSignals>();
         builder.Services.AddSingleton<IAlertSignalSource, AiSignals>();
         builder.Services.AddSingleton<JobFailureSignals>();
         builder.Services.AddSingleton<IAlertSignalSource>(sp => sp.GetRequiredService<JobFailureSignals>());
+        builder.Services.AddSingleton<IAlertSignalSource, MetricsAlertSignals>();
         builder.Services.AddSingleton<IAlertSignals, AlertSignals>();
 
         builder.Services.AddSingleton<AlertHub>();

@@ -15,6 +15,7 @@ public static class RetentionRegistration
             .Validate(o => JobSchedule.IsValid(o.Schedule), "Retention:Schedule must be a Quartz cron expression (\"0 30 3 * * ?\") or an interval of at least a minute (\"06:00:00\").");
         builder.Services.AddSingleton<IRetentionTarget, AiCallRetention>();
         builder.Services.AddSingleton<IRetentionTarget, FinishedTaskRetention>();
+        builder.Services.AddSingleton<IRetentionTarget, MetricSnapshotRetention>();
         builder.Services.AddSingleton<RetentionService>();
 
         var options = builder.Configuration.GetSection(RetentionOptions.Section).Get<RetentionOptions>() ?? new RetentionOptions();

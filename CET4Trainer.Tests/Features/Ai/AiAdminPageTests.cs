@@ -2,6 +2,7 @@ using Bunit;
 using CET4Trainer.Core.Ai;
 using CET4Trainer.Core.Ai.Engine;
 using CET4Trainer.Core.Hosting;
+using CET4Trainer.Core.Telemetry.Metrics;
 using CET4Trainer.Tests.TestSupport;
 using CET4Trainer.Web.Components.Features.Admin;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,12 @@ public sealed class AiAdminPageTests : MudTestContext
     {
         Services.AddSingleton(ai.Get<AiActivityReport>());
         Services.AddSingleton(ai.Get<LocalClock>());
+        // The page's live figures and usage table read the metric aggregation and the call records.
+        Services.AddSingleton(_ => new MetricsAggregator(ai.Get<System.Diagnostics.Metrics.IMeterFactory>(), TimeProvider.System,
+            Microsoft.Extensions.Options.Options.Create(new MetricsOptions())));
+        Services.AddSingleton(new AiUsageReport(ai.Database, ai.Get<LocalClock>()));
+        // The live figures start their refresh timer only in an interactive render, as on the real page.
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     [Fact]

