@@ -1,45 +1,14 @@
-using System.Collections.Concurrent;
+using CET4Trainer.Core.Hosting;
 
 namespace CET4Trainer.Core.Operations.Alerts;
 
-// In-process notice that alert state or history changed (an evaluation, a rule edit, a webhook
-// result). Pages reload what they show; handlers only mark a page dirty.
-public sealed class AlertHub
+// Notice that alert state or history changed (an evaluation, a rule edit, a webhook result). It carries
+// nothing: pages reload what they show.
+public sealed class AlertHub : EventHub<AlertHub.Changed>
 {
-    private readonly ConcurrentDictionary<long, Action> subscriptions = new();
-    private long next;
+    public readonly record struct Changed;
 
-    public int SubscriberCount => subscriptions.Count;
+    public IDisposable Subscribe(Action handler) => Subscribe(_ => true, _ => handler());
 
-    public IDisposable Subscribe(Action handler)
-    {
-        var id = Interlocked.Increment(ref next);
-        subscriptions[id] = handler;
-        return new Subscription(() => subscriptions.TryRemove(id, out _));
-    }
-
-    public void Publish()
-    {
-        foreach (var handler in subscriptions.Values)
-        {
-            try
-            {
-                handler();
-            }
-            catch
-            {
-                // A page's failure to refresh is the page's; evaluation goes on.
-            }
-        }
-    }
-
-    private sealed class Subscription(Action dispose) : IDisposable
-    {
-        private int disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref disposed, 1) == 0) dispose();
-        }
-    }
+    public void Publish() => Publish(default(Changed));
 }

@@ -1,7 +1,7 @@
 using CET4Trainer.Core.Features.Practice;
-using CET4Trainer.Web.Components.Features.Analytics;
+using CET4Trainer.Web.Components.Shared;
 
-namespace CET4Trainer.Tests.Web.Analytics;
+namespace CET4Trainer.Tests.Web.Components;
 
 public sealed class ActivityWatchTests
 {

@@ -1,7 +1,6 @@
 using CET4Trainer.Core.Features.Practice;
-using CET4Trainer.Web.Components.Shared;
 
-namespace CET4Trainer.Web.Components.Features.Analytics;
+namespace CET4Trainer.Web.Components.Shared;
 
 // Reloads a page when practice it shows happens: the hub says what happened, LiveRefresh makes a burst
 // of thirty submissions one reload. Dispose with the page so the hub lets go of it.
